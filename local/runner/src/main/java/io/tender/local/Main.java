@@ -1,0 +1,39 @@
+package io.tender.local;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code mvn -pl local/runner -am compile exec:java}: runs the gateway until Ctrl-C. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    // Engines log through SLF4J and Log4j; only their warnings belong on this console.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("log4j2.level", "WARN");
+    LocalGatewayOptions options;
+    try {
+      options = LocalGatewayOptions.parse(List.of(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    LocalGateway gateway;
+    try {
+      gateway = LocalGateway.start(options);
+    } catch (RuntimeException e) {
+      System.err.println("Tender local gateway did not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("Stopping Tender local gateway");
+      gateway.close();
+      stopped.countDown();
+    }));
+    StartupBanner.print(gateway, System.out);
+    stopped.await();
+  }
+}
