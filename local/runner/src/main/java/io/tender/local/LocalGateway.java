@@ -195,6 +195,15 @@ public final class LocalGateway implements AutoCloseable {
     return engines;
   }
 
+  /** Invokes one function with an event, as {@code sam local invoke} does. */
+  public Invocation invoke(String functionLogicalId, byte[] event) {
+    LocalFunction function = functions.get(functionLogicalId);
+    if (function == null) {
+      throw new IllegalArgumentException("no function " + functionLogicalId + " in the template");
+    }
+    return function.invoke(event, java.util.UUID.randomUUID().toString());
+  }
+
   /** Fires the function's schedules now. */
   public List<Invocation> trigger(String functionLogicalId) {
     return scheduler.trigger(functionLogicalId);
