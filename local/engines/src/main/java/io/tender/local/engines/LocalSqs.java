@@ -6,7 +6,7 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
 /** ElasticMQ speaking the SQS protocol on a loopback ephemeral port. */
 public final class LocalSqs implements AutoCloseable {
-  public static final String ACCOUNT_ID = "000000000000";
+  public static final String ACCOUNT_ID = "123456789012";
   public static final String REGION = "us-east-1";
 
   private final SQSRestServer server;
