@@ -1,5 +1,7 @@
 package io.tender.local;
 
+import io.tender.local.function.FunctionLoadException;
+import io.tender.local.template.TemplateException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -22,8 +24,13 @@ public final class Main {
     LocalGateway gateway;
     try {
       gateway = LocalGateway.start(options);
-    } catch (RuntimeException e) {
+    } catch (TemplateException | FunctionLoadException e) {
       System.err.println("Tender local gateway did not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    } catch (RuntimeException | Error e) {
+      System.err.println("Tender local gateway did not start:");
+      e.printStackTrace();
       System.exit(1);
       return;
     }

@@ -1,5 +1,7 @@
 package io.tender.local.engines;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.net.URI;
 import org.eclipse.jetty.server.Connector;
@@ -27,8 +29,8 @@ public final class LocalDynamoDb implements AutoCloseable {
   public static LocalDynamoDb start() {
     try {
       // The port given here is replaced below; ServerRunner only validates it.
-      DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-          new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", "65535"});
+      DynamoDBProxyServer server = quietly(() -> ServerRunner.createServerFromCommandLineArgs(
+          new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", "65535"}));
       ServerConnector connector = loopbackConnector(server);
       server.start();
       return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
@@ -50,6 +52,25 @@ public final class LocalDynamoDb implements AutoCloseable {
       }
     }
     throw new IllegalStateException("DynamoDB Local has no Jetty ServerConnector to re-point");
+  }
+
+  /**
+   * Runs {@code creation} with standard output muted: DynamoDB Local prints its configuration
+   * banner there, including the placeholder port, which would only mislead.
+   */
+  private static synchronized DynamoDBProxyServer quietly(Creation creation) throws Exception {
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      return creation.create();
+    } finally {
+      System.setOut(console);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Creation {
+    DynamoDBProxyServer create() throws Exception;
   }
 
   public URI endpoint() {

@@ -3,6 +3,7 @@ package io.tender.local.engines;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The three engines Tender runs on locally, started side by side: DynamoDB Local, ElasticMQ and
@@ -20,9 +21,12 @@ public final class LocalEngines implements AutoCloseable {
   }
 
   public static LocalEngines start() {
-    // Started in parallel: each spends most of its start-up in class loading and JIT.
-    CompletableFuture<LocalDynamoDb> dynamoDb = CompletableFuture.supplyAsync(LocalDynamoDb::start);
-    CompletableFuture<LocalSqs> sqs = CompletableFuture.supplyAsync(LocalSqs::start);
+    // Started in parallel: each spends most of its start-up in class loading and JIT. The
+    // threads are made here so that they inherit this thread's context class loader, which the
+    // engines load their logging through (the common pool's threads carry the system one).
+    Executor threads = runnable -> Thread.ofVirtual().name("engine-start").start(runnable);
+    CompletableFuture<LocalDynamoDb> dynamoDb = CompletableFuture.supplyAsync(LocalDynamoDb::start, threads);
+    CompletableFuture<LocalSqs> sqs = CompletableFuture.supplyAsync(LocalSqs::start, threads);
     LocalSecretsManager secrets = LocalSecretsManager.start();
     try {
       return new LocalEngines(dynamoDb.join(), sqs.join(), secrets);
