@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -170,9 +171,9 @@ abstract class EngineContract {
         .attributeDefinitions(
             attribute("pk"), attribute("sk"), attribute("due"), attribute("dueAt"))
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-        .globalSecondaryIndexes(index -> index.indexName("due")
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("due")
             .keySchema(key("due", KeyType.HASH), key("dueAt", KeyType.RANGE))
-            .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))));
+            .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY)).build()));
     dynamo.waiter().waitUntilTableExists(describe -> describe.tableName(name));
     return name;
   }

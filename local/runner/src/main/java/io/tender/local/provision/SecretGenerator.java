@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tender.local.template.SecretSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.random.RandomGenerator;
 
 /** Makes a secret's first value as CloudFormation's {@code GenerateSecretString} does. */
