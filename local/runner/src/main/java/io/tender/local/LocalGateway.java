@@ -7,32 +7,23 @@ import io.tender.local.http.FunctionRoute;
 import io.tender.local.http.HttpApiServer;
 import io.tender.local.http.OutgoingResponse;
 import io.tender.local.http.RouteTable;
-import io.tender.local.provision.Provisioner;
-import io.tender.local.provision.SecretGenerator;
+import io.tender.local.provision.ProvisionedStack;
 import io.tender.local.schedule.LocalScheduler;
 import io.tender.local.sqs.SqsEventSourcePoller;
 import io.tender.local.template.FunctionSpec;
-import io.tender.local.template.LocalNaming;
 import io.tender.local.template.SqsEventSource;
 import io.tender.local.template.StackTemplate;
 import io.tender.local.template.TemplateException;
-import io.tender.local.template.TemplateLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -43,26 +34,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LocalGateway implements AutoCloseable {
   private final LocalEngines engines;
-  private final SdkHttpClient httpClient;
-  private final SqsClient sqs;
-  private final DynamoDbClient dynamoDb;
-  private final StackTemplate template;
-  private final Map<String, String> queueUrls;
+  private final ProvisionedStack stack;
   private final Map<String, LocalFunction> functions;
   private final List<SqsEventSourcePoller> pollers;
   private final LocalScheduler scheduler;
   private final HttpApiServer api;
 
-  private LocalGateway(LocalEngines engines, SdkHttpClient httpClient, SqsClient sqs,
-      DynamoDbClient dynamoDb, StackTemplate template, Map<String, String> queueUrls,
-      Map<String, LocalFunction> functions, List<SqsEventSourcePoller> pollers,
-      LocalScheduler scheduler, HttpApiServer api) {
+  private LocalGateway(LocalEngines engines, ProvisionedStack stack, Map<String, LocalFunction> functions,
+      List<SqsEventSourcePoller> pollers, LocalScheduler scheduler, HttpApiServer api) {
     this.engines = engines;
-    this.httpClient = httpClient;
-    this.sqs = sqs;
-    this.dynamoDb = dynamoDb;
-    this.template = template;
-    this.queueUrls = queueUrls;
+    this.stack = stack;
     this.functions = functions;
     this.pollers = pollers;
     this.scheduler = scheduler;
@@ -73,27 +54,17 @@ public final class LocalGateway implements AutoCloseable {
   public static LocalGateway start(LocalGatewayOptions options) {
     PrintStream log = options.log();
     LocalEngines engines = LocalEngines.start();
-    SdkHttpClient httpClient = UrlConnectionHttpClient.create();
-    List<AutoCloseable> started = new ArrayList<>(List.of(engines, httpClient));
+    List<AutoCloseable> started = new ArrayList<>(List.of(engines));
     try {
-      LocalNaming naming = new LocalNaming(options.stackName(), engines.region(), engines.accountId(),
-          engines.sqsEndpoint());
-      StackTemplate template = TemplateLoader.load(options.template(), naming, options.parameters());
-      SqsClient sqs = SqsClient.builder().httpClient(httpClient).region(Region.of(engines.region()))
-          .endpointOverride(engines.sqsEndpoint()).credentialsProvider(LOCAL_CREDENTIALS).build();
-      DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(httpClient)
-          .region(Region.of(engines.region())).endpointOverride(engines.dynamoDbEndpoint())
-          .credentialsProvider(LOCAL_CREDENTIALS).build();
-      started.add(sqs);
-      started.add(dynamoDb);
-
-      Map<String, String> queueUrls = new Provisioner(dynamoDb, sqs, engines.secrets()::put,
-          new SecretGenerator(new SecureRandom())).provision(template, options.secrets());
+      ProvisionedStack stack = ProvisionedStack.create(engines, options.template(), options.stackName(),
+          options.parameters(), options.secrets());
+      started.add(stack);
+      StackTemplate template = stack.template();
 
       Map<String, LocalFunction> functions = new LinkedHashMap<>();
       for (FunctionSpec spec : template.functions().values()) {
-        LocalFunction function = LocalFunction.load(spec, lambdaEnvironment(spec, engines, naming),
-            functionArn(naming, spec), options.clock(), log);
+        LocalFunction function = LocalFunction.load(spec, lambdaEnvironment(spec, engines),
+            functionArn(engines, spec), options.clock(), log);
         functions.put(spec.logicalId(), function);
         started.add(function);
       }
@@ -107,15 +78,13 @@ public final class LocalGateway implements AutoCloseable {
         for (SqsEventSource source : function.spec().sqsSources()) {
           if (source.enabled()) {
             String queueName = template.queues().get(source.queueLogicalId()).queueName();
-            pollers.add(new SqsEventSourcePoller(sqs, function, source, queueUrls.get(source.queueLogicalId()),
+            pollers.add(new SqsEventSourcePoller(stack.sqs(), function, source, stack.queueUrl(source.queueLogicalId()),
                 "arn:aws:sqs:" + engines.region() + ":" + engines.accountId() + ":" + queueName,
                 engines.region(), options.clock(), log));
           }
         }
       }
 
-      RouteTable routes = new RouteTable(template.routes().stream()
-          .map(entry -> new FunctionRoute(entry.getKey().logicalId(), entry.getValue())).toList());
       template.routes().stream()
           .filter(entry -> entry.getValue().path().startsWith(HttpApiServer.LOCAL_PREFIX))
           .findFirst()
@@ -123,6 +92,8 @@ public final class LocalGateway implements AutoCloseable {
             throw new TemplateException("Resource '" + entry.getKey().logicalId() + "': path "
                 + entry.getValue().path() + " is reserved for the local runner");
           });
+      RouteTable routes = new RouteTable(template.routes().stream()
+          .map(entry -> new FunctionRoute(entry.getKey().logicalId(), entry.getValue())).toList());
       LocalEndpoints localEndpoints = new LocalEndpoints(scheduler);
       HttpApiServer api = HttpApiServer.start(options.port(), routes, functions, localEndpoints::handle,
           options.clock(), log);
@@ -130,8 +101,7 @@ public final class LocalGateway implements AutoCloseable {
 
       pollers.forEach(poller -> Thread.ofVirtual().name("sqs-" + poller.hashCode()).start(poller));
       scheduler.start();
-      return new LocalGateway(engines, httpClient, sqs, dynamoDb, template, queueUrls, functions,
-          pollers, scheduler, api);
+      return new LocalGateway(engines, stack, functions, pollers, scheduler, api);
     } catch (IOException e) {
       closeAll(started);
       throw new UncheckedIOException("the local HTTP API could not listen on port " + options.port(), e);
@@ -141,15 +111,11 @@ public final class LocalGateway implements AutoCloseable {
     }
   }
 
-  private static final StaticCredentialsProvider LOCAL_CREDENTIALS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-
   /** What Lambda puts in a function's environment, on top of what the template declares. */
-  private static Map<String, String> lambdaEnvironment(FunctionSpec spec, LocalEngines engines,
-      LocalNaming naming) {
+  private static Map<String, String> lambdaEnvironment(FunctionSpec spec, LocalEngines engines) {
     Map<String, String> environment = new LinkedHashMap<>(spec.environment());
-    environment.put("AWS_REGION", naming.region());
-    environment.put("AWS_DEFAULT_REGION", naming.region());
+    environment.put("AWS_REGION", engines.region());
+    environment.put("AWS_DEFAULT_REGION", engines.region());
     environment.put("AWS_LAMBDA_FUNCTION_NAME", spec.functionName());
     environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
     environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
@@ -163,8 +129,8 @@ public final class LocalGateway implements AutoCloseable {
     return environment;
   }
 
-  private static String functionArn(LocalNaming naming, FunctionSpec spec) {
-    return "arn:aws:lambda:" + naming.region() + ":" + naming.accountId() + ":function:" + spec.functionName();
+  private static String functionArn(LocalEngines engines, FunctionSpec spec) {
+    return "arn:aws:lambda:" + engines.region() + ":" + engines.accountId() + ":function:" + spec.functionName();
   }
 
   public URI baseUrl() {
@@ -172,23 +138,19 @@ public final class LocalGateway implements AutoCloseable {
   }
 
   public StackTemplate template() {
-    return template;
+    return stack.template();
   }
 
   public String queueUrl(String queueLogicalId) {
-    String url = queueUrls.get(queueLogicalId);
-    if (url == null) {
-      throw new IllegalArgumentException("no queue " + queueLogicalId + " in the template");
-    }
-    return url;
+    return stack.queueUrl(queueLogicalId);
   }
 
   public SqsClient sqs() {
-    return sqs;
+    return stack.sqs();
   }
 
   public DynamoDbClient dynamoDb() {
-    return dynamoDb;
+    return stack.dynamoDb();
   }
 
   public LocalEngines engines() {
@@ -214,9 +176,7 @@ public final class LocalGateway implements AutoCloseable {
     pollers.forEach(SqsEventSourcePoller::stop);
     List<AutoCloseable> all = new ArrayList<>();
     all.add(engines);
-    all.add(httpClient);
-    all.add(sqs);
-    all.add(dynamoDb);
+    all.add(stack);
     all.addAll(functions.values());
     all.add(scheduler);
     all.add(api);

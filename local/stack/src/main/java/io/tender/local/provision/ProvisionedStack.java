@@ -1,0 +1,108 @@
+package io.tender.local.provision;
+
+import io.tender.local.engines.LocalEngines;
+import io.tender.local.template.LocalNaming;
+import io.tender.local.template.StackTemplate;
+import io.tender.local.template.TemplateLoader;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * A template's tables, queues and secrets, created on running {@link LocalEngines} under one stack
+ * name. Tests create one per class under a name of their own, so that they share the engines
+ * but never each other's data, and always run on the schema the template declares.
+ */
+public final class ProvisionedStack implements AutoCloseable {
+  private static final StaticCredentialsProvider LOCAL_CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+  private final StackTemplate template;
+  private final Map<String, String> queueUrls;
+  private final SdkHttpClient httpClient;
+  private final DynamoDbClient dynamoDb;
+  private final SqsClient sqs;
+
+  private ProvisionedStack(StackTemplate template, Map<String, String> queueUrls,
+      SdkHttpClient httpClient, DynamoDbClient dynamoDb, SqsClient sqs) {
+    this.template = template;
+    this.queueUrls = queueUrls;
+    this.httpClient = httpClient;
+    this.dynamoDb = dynamoDb;
+    this.sqs = sqs;
+  }
+
+  /**
+   * Reads the template under {@code stackName} and creates its resources.
+   *
+   * @param secretOverrides secret name → value to use instead of the template's
+   */
+  public static ProvisionedStack create(LocalEngines engines, Path template, String stackName,
+      Map<String, String> parameters, Map<String, String> secretOverrides) {
+    LocalNaming naming = new LocalNaming(stackName, engines.region(), engines.accountId(), engines.sqsEndpoint());
+    StackTemplate stack = TemplateLoader.load(template, naming, parameters);
+    SdkHttpClient httpClient = UrlConnectionHttpClient.create();
+    DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(httpClient)
+        .region(Region.of(engines.region())).endpointOverride(engines.dynamoDbEndpoint())
+        .credentialsProvider(LOCAL_CREDENTIALS).build();
+    SqsClient sqs = SqsClient.builder().httpClient(httpClient).region(Region.of(engines.region()))
+        .endpointOverride(engines.sqsEndpoint()).credentialsProvider(LOCAL_CREDENTIALS).build();
+    try {
+      Map<String, String> queueUrls = new Provisioner(dynamoDb, sqs, engines.secrets()::put,
+          new SecretGenerator(new SecureRandom())).provision(stack, secretOverrides);
+      return new ProvisionedStack(stack, queueUrls, httpClient, dynamoDb, sqs);
+    } catch (RuntimeException e) {
+      sqs.close();
+      dynamoDb.close();
+      httpClient.close();
+      throw e;
+    }
+  }
+
+  public StackTemplate template() {
+    return template;
+  }
+
+  public String tableName(String logicalId) {
+    var table = template.tables().get(logicalId);
+    if (table == null) {
+      throw new IllegalArgumentException("no table " + logicalId + " in the template");
+    }
+    return table.tableName();
+  }
+
+  public String queueUrl(String logicalId) {
+    String url = queueUrls.get(logicalId);
+    if (url == null) {
+      throw new IllegalArgumentException("no queue " + logicalId + " in the template");
+    }
+    return url;
+  }
+
+  public Map<String, String> queueUrls() {
+    return queueUrls;
+  }
+
+  /** A client on the local DynamoDB, for the runner's own work and for tests to look. */
+  public DynamoDbClient dynamoDb() {
+    return dynamoDb;
+  }
+
+  public SqsClient sqs() {
+    return sqs;
+  }
+
+  @Override
+  public void close() {
+    sqs.close();
+    dynamoDb.close();
+    httpClient.close();
+  }
+}
