@@ -40,6 +40,7 @@ public final class Main {
       gateway.close();
       stopped.countDown();
     }));
+    DemoTenant.seed(gateway, System.out);
     StartupBanner.print(gateway, System.out);
     stopped.await();
   }

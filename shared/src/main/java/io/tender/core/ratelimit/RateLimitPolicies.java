@@ -25,6 +25,7 @@ import java.util.Set;
  *   <tr><td>{@value #BANK_ORDER_CREATE}</td><td>10</td><td>15 min</td><td>IP</td><td>create bank order (public)</td></tr>
  *   <tr><td>{@value #LOGIN_ACCOUNT}</td><td>5</td><td>1 min</td><td>account</td><td>login attempts for one account</td></tr>
  *   <tr><td>{@value #LOGIN_IP}</td><td>20</td><td>1 min</td><td>IP</td><td>login attempts from one address</td></tr>
+ *   <tr><td>{@value #MFA}</td><td>5</td><td>1 min</td><td>user</td><td>MFA enrolment and verification: five guesses of a six-digit code</td></tr>
  * </table>
  *
  * <p>A login is let through only when both {@value #LOGIN_ACCOUNT} and {@value #LOGIN_IP} allow
@@ -43,6 +44,7 @@ public final class RateLimitPolicies {
   public static final String BANK_ORDER_CREATE = "bank-order.create";
   public static final String LOGIN_ACCOUNT = "login.account";
   public static final String LOGIN_IP = "login.ip";
+  public static final String MFA = "mfa";
 
   private static final RateLimitPolicies DEFAULTS = new RateLimitPolicies(index(
       RateLimit.perMinute(CHECKOUT_SESSION_CREATE, 10),
@@ -56,7 +58,8 @@ public final class RateLimitPolicies {
       RateLimit.perMinute(PAYMENT_REQUEST_STATUS, 300),
       new RateLimit(BANK_ORDER_CREATE, 10, Duration.ofMinutes(15)),
       RateLimit.perMinute(LOGIN_ACCOUNT, 5),
-      RateLimit.perMinute(LOGIN_IP, 20)));
+      RateLimit.perMinute(LOGIN_IP, 20),
+      RateLimit.perMinute(MFA, 5)));
 
   private final Map<String, RateLimit> limits;
 

@@ -16,7 +16,7 @@ class RateLimitPoliciesTest {
     assertThat(defaults.names()).containsExactlyInAnyOrder(
         "checkout-session.create", "checkout-session.get", "refund.create", "payment-link.get",
         "payment-link.checkout", "api-keys", "webhook.test", "payment-request.create",
-        "payment-request.status", "bank-order.create", "login.account", "login.ip");
+        "payment-request.status", "bank-order.create", "login.account", "login.ip", "mfa");
     assertThat(defaults.get("checkout-session.create")).isEqualTo(new RateLimit("checkout-session.create", 10, MINUTE));
     assertThat(defaults.get("checkout-session.get")).isEqualTo(new RateLimit("checkout-session.get", 30, MINUTE));
     assertThat(defaults.get("refund.create")).isEqualTo(new RateLimit("refund.create", 5, MINUTE));
@@ -30,6 +30,7 @@ class RateLimitPoliciesTest {
         .isEqualTo(new RateLimit("bank-order.create", 10, Duration.ofMinutes(15)));
     assertThat(defaults.get("login.account")).isEqualTo(new RateLimit("login.account", 5, MINUTE));
     assertThat(defaults.get("login.ip")).isEqualTo(new RateLimit("login.ip", 20, MINUTE));
+    assertThat(defaults.get("mfa")).isEqualTo(new RateLimit("mfa", 5, MINUTE));
   }
 
   @Test
@@ -40,7 +41,7 @@ class RateLimitPoliciesTest {
         RateLimitPolicies.PAYMENT_LINK_CHECKOUT, RateLimitPolicies.API_KEYS,
         RateLimitPolicies.WEBHOOK_TEST, RateLimitPolicies.PAYMENT_REQUEST_CREATE,
         RateLimitPolicies.PAYMENT_REQUEST_STATUS, RateLimitPolicies.BANK_ORDER_CREATE,
-        RateLimitPolicies.LOGIN_ACCOUNT, RateLimitPolicies.LOGIN_IP);
+        RateLimitPolicies.LOGIN_ACCOUNT, RateLimitPolicies.LOGIN_IP, RateLimitPolicies.MFA);
   }
 
   @Test

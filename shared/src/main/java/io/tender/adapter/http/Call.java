@@ -1,0 +1,89 @@
+package io.tender.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.tender.adapter.json.Json;
+import io.tender.core.audit.Actor;
+import io.tender.core.audit.AuditEvent;
+import io.tender.core.audit.AuditLog;
+import io.tender.core.auth.Principal;
+import io.tender.core.error.ApiException;
+import io.tender.core.tenant.Mode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** One admitted request, as a handler's action sees it: who, what was sent, and how to audit. */
+public final class Call {
+  private final ApiRequest request;
+  private final Optional<Principal> principal;
+  private final String requestId;
+  private final Instant now;
+  private final AuditLog audit;
+
+  Call(ApiRequest request, Optional<Principal> principal, String requestId, Instant now, AuditLog audit) {
+    this.request = request;
+    this.principal = principal;
+    this.requestId = requestId;
+    this.now = now;
+    this.audit = audit;
+  }
+
+  public ApiRequest request() {
+    return request;
+  }
+
+  /** The authenticated caller; only public routes have none. */
+  public Principal principal() {
+    return principal.orElseThrow(() -> new IllegalStateException("a public route has no principal"));
+  }
+
+  public String tenantId() {
+    return principal().tenantId();
+  }
+
+  public Mode mode() {
+    return principal().mode();
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public Instant now() {
+    return now;
+  }
+
+  /**
+   * The JSON body as {@code type}. Malformed JSON, a wrong type or an unknown field is the
+   * caller's mistake (400), never ours.
+   */
+  public <T> T body(Class<T> type) {
+    byte[] body = request.body();
+    if (body.length == 0) {
+      throw ApiException.invalidRequest("A JSON request body is required");
+    }
+    try {
+      T value = Json.strictReader().readValue(body, type);
+      if (value == null) {
+        throw ApiException.invalidRequest("A JSON object is required");
+      }
+      return value;
+    } catch (UnrecognizedPropertyException e) {
+      throw ApiException.invalidRequest("Unknown field: " + e.getPropertyName());
+    } catch (JsonProcessingException e) {
+      throw ApiException.invalidRequest("The request body is not valid JSON for this route"
+          + Optional.ofNullable(e.getOriginalMessage()).filter(m -> m.length() < 200).map(m -> ": " + m).orElse(""));
+    } catch (IOException e) {
+      throw ApiException.invalidRequest("The request body could not be read");
+    }
+  }
+
+  /** Appends to the tenant's audit log: the action, this caller, IP and request id, and ids only. */
+  public void audit(String action, Map<String, String> details) {
+    Principal caller = principal();
+    audit.append(caller.tenantId(), new AuditEvent(action, new Actor(caller.actorType(), caller.actorId()),
+        request.sourceIp(), requestId, Map.copyOf(details)), now);
+  }
+}

@@ -1,0 +1,133 @@
+package io.tender.adapter.platform;
+
+import io.tender.adapter.aws.AwsClients;
+import io.tender.adapter.dynamo.DynamoApiKeyRepository;
+import io.tender.adapter.dynamo.DynamoAuditLog;
+import io.tender.adapter.dynamo.DynamoIdempotencyStore;
+import io.tender.adapter.dynamo.DynamoRateLimiter;
+import io.tender.adapter.dynamo.DynamoTenantRepository;
+import io.tender.adapter.dynamo.DynamoUserRepository;
+import io.tender.adapter.http.ApiPipeline;
+import io.tender.adapter.http.Authenticator;
+import io.tender.adapter.log.JsonLog;
+import io.tender.adapter.secrets.SecretsManagerSecretStore;
+import io.tender.config.Environment;
+import io.tender.core.apikey.ApiKeySecrets;
+import io.tender.core.apikey.ApiKeyService;
+import io.tender.core.audit.AuditLog;
+import io.tender.core.auth.AccessPolicy;
+import io.tender.core.auth.SessionTokens;
+import io.tender.core.id.IdGenerator;
+import io.tender.core.id.RandomIdGenerator;
+import io.tender.core.idempotency.IdempotentExecution;
+import io.tender.core.ratelimit.RateLimitPolicies;
+import io.tender.core.secret.SecretStore;
+import io.tender.core.tenant.TenantRepository;
+import io.tender.core.user.UserAccounts;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The platform layer wired once per Lambda container, by plain constructors: the table, the
+ * repositories, the services and the request pipeline every merchant route uses. Nothing here
+ * calls the network while wiring (SnapStart snapshots this state); the session signing keys are
+ * read from the secret store on first use.
+ */
+public final class Platform {
+  private static final Duration SECRET_CACHE = Duration.ofMinutes(5);
+
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final TenantRepository tenants;
+  private final ApiKeyService apiKeys;
+  private final AuditLog audit;
+  private final UserAccounts users;
+  private final ApiPipeline pipeline;
+  private final JsonLog log;
+
+  public Platform(Environment environment, Clock clock, RandomGenerator random) {
+    this.clock = clock;
+    this.ids = new RandomIdGenerator(clock, random);
+    this.log = JsonLog.forService("tender");
+    AwsClients clients = new AwsClients(environment);
+    DynamoDbClient dynamo = clients.dynamoDb();
+    String table = environment.require("TENDER_TABLE");
+    SecretStore secrets = new SecretsManagerSecretStore(clients.secretsManager(), clock, SECRET_CACHE);
+    String sessionKeysSecret = environment.require("TENDER_SESSION_KEYS_SECRET");
+    Supplier<SessionTokens> sessions = memoize(() -> new SessionTokens(
+        SessionKeyringSecret.parse(secrets.get(sessionKeysSecret)), clock));
+
+    this.tenants = new DynamoTenantRepository(dynamo, table);
+    this.apiKeys = new ApiKeyService(new DynamoApiKeyRepository(dynamo, table), new ApiKeySecrets(random), ids, clock);
+    this.audit = new DynamoAuditLog(dynamo, table, random);
+    DynamoRateLimiter rateLimiter = new DynamoRateLimiter(dynamo, table);
+    RateLimitPolicies rateLimits = RateLimitPolicies.defaults();
+    this.users = new UserAccounts(new DynamoUserRepository(dynamo, table), sessions, rateLimiter, rateLimits, ids,
+        clock, random);
+    this.pipeline = new ApiPipeline(new Authenticator(apiKeys, sessions), new AccessPolicy(clock),
+        rateLimiter, rateLimits,
+        new IdempotentExecution(new DynamoIdempotencyStore(dynamo, table), clock), audit, clock, log);
+  }
+
+  /** Production wiring: the function's environment, the system clock, a secure random source. */
+  public static Platform fromEnvironment() {
+    return new Platform(Environment.current(), Clock.systemUTC(), new SecureRandom());
+  }
+
+  public ApiPipeline pipeline() {
+    return pipeline;
+  }
+
+  public ApiKeyService apiKeys() {
+    return apiKeys;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  public UserAccounts users() {
+    return users;
+  }
+
+  public TenantRepository tenants() {
+    return tenants;
+  }
+
+  public IdGenerator ids() {
+    return ids;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public JsonLog log() {
+    return log;
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T current = value;
+        if (current == null) {
+          synchronized (this) {
+            current = value;
+            if (current == null) {
+              current = supplier.get();
+              value = current;
+            }
+          }
+        }
+        return current;
+      }
+    };
+  }
+}

@@ -1,0 +1,45 @@
+package io.tender.core.auth;
+
+import io.tender.core.tenant.Mode;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Who is calling, established once per request before any rule runs. */
+public sealed interface Principal {
+
+  String tenantId();
+
+  Mode mode();
+
+  /** The audit trail's name for the caller: {@code api_key} or {@code user}. */
+  String actorType();
+
+  String actorId();
+
+  /** A merchant's server, with a secret API key. */
+  record ApiKeyCaller(String tenantId, Mode mode, String keyId) implements Principal {
+    @Override
+    public String actorType() {
+      return "api_key";
+    }
+
+    @Override
+    public String actorId() {
+      return keyId;
+    }
+  }
+
+  /** A dashboard user with a session token; {@code mfaVerifiedAt} is the last second-factor check. */
+  record UserCaller(String tenantId, Mode mode, String userId, Role role, Optional<Instant> mfaVerifiedAt)
+      implements Principal {
+    @Override
+    public String actorType() {
+      return "user";
+    }
+
+    @Override
+    public String actorId() {
+      return userId;
+    }
+  }
+}

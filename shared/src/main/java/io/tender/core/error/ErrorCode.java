@@ -1,0 +1,44 @@
+package io.tender.core.error;
+
+/**
+ * The machine-readable codes merchants program against. Names and HTTP statuses follow the
+ * merchant API's published error table; a code, once published, never changes meaning.
+ */
+public enum ErrorCode {
+  INVALID_REQUEST(400),
+  INVALID_AMOUNT(400),
+  VALIDATION_FAILED(422),
+  UNAUTHENTICATED(401),
+  MFA_CHALLENGE_REQUIRED(401),
+  INSUFFICIENT_PERMISSIONS(403),
+  TENANT_MISMATCH(403),
+  RESOURCE_NOT_FOUND(404),
+  CONFLICT(409),
+  IDEMPOTENCY_KEY_IN_USE(409, "idempotency_key_in_use"),
+  IDEMPOTENCY_ERROR(422, "idempotency_error"),
+  PAYLOAD_TOO_LARGE(413),
+  RATE_LIMIT_EXCEEDED(429),
+  INTERNAL_ERROR(500);
+
+  private final int status;
+  private final String wire;
+
+  ErrorCode(int status) {
+    this.status = status;
+    this.wire = name();
+  }
+
+  /** The idempotency codes keep the lower-case names merchants know from Stripe's API. */
+  ErrorCode(int status, String wire) {
+    this.status = status;
+    this.wire = wire;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String wire() {
+    return wire;
+  }
+}

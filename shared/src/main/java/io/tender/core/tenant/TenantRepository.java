@@ -1,0 +1,15 @@
+package io.tender.core.tenant;
+
+import java.util.Optional;
+
+/** Where tenants are kept. */
+public interface TenantRepository {
+
+  /** Creates the tenant; false when one with that id exists already. */
+  boolean create(Tenant tenant);
+
+  Optional<Tenant> find(String tenantId);
+
+  /** Adds approved domains (idempotent). */
+  void approveDomains(String tenantId, java.util.List<String> domains);
+}
