@@ -153,6 +153,19 @@ class PlatformEndToEndTest {
   }
 
   @Test
+  void testAndLiveKeysNeverMix() throws Exception {
+    HttpResponse<String> live = HTTP.send(request("GET", "/api/keys", null)
+        .header("authorization", "Bearer " + beta.token()).header("tender-mode", "live").build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> test = send("GET", "/api/keys", beta.token(), null);
+
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(json(live).path("data")).isEmpty();
+    assertThat(json(test).path("data")).isNotEmpty();
+    assertThat(json(test).path("data").findValuesAsText("prefix")).containsOnly("sk_test");
+  }
+
+  @Test
   void xTenantMustNameTheCredentialsTenant() throws Exception {
     HttpResponse<String> response = HTTP.send(request("GET", "/api/keys", null)
         .header("authorization", "Bearer " + alpha.token()).header("x-tenant", beta.tenantId()).build(),

@@ -1,5 +1,6 @@
 package io.tender.core.apikey;
 
+import io.tender.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -8,10 +9,7 @@ import io.tender.core.error.ApiException;
 import io.tender.core.error.ErrorCode;
 import io.tender.core.id.RandomIdGenerator;
 import io.tender.core.tenant.Mode;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +52,9 @@ class ApiKeyServiceTest {
 
     service.revoke("ten_a1b2", Mode.TEST, created.key().id());
 
-    clock.advanceSeconds(ApiKeyService.CACHE_TTL.toSeconds() - 1);
+    clock.advance(ApiKeyService.CACHE_TTL.minusSeconds(1));
     assertThat(service.authenticate(created.secret())).as("still cached in this container").isPresent();
-    clock.advanceSeconds(1);
+    clock.advance(java.time.Duration.ofSeconds(1));
     assertThat(service.authenticate(created.secret())).isEmpty();
   }
 
@@ -84,7 +82,7 @@ class ApiKeyServiceTest {
   void revokingTwiceAnswersTheFirstTime() {
     CreatedApiKey created = service.create("ten_a1b2", Mode.TEST, "ci");
     Instant first = service.revoke("ten_a1b2", Mode.TEST, created.key().id());
-    clock.advanceSeconds(5);
+    clock.advance(java.time.Duration.ofSeconds(5));
 
     assertThat(service.revoke("ten_a1b2", Mode.TEST, created.key().id())).isEqualTo(first);
   }
@@ -97,33 +95,5 @@ class ApiKeyServiceTest {
       assertThat(refused.fieldErrors()).containsKey("name");
     }
     assertThat(service.list("ten_a1b2", Mode.TEST)).isEmpty();
-  }
-
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advanceSeconds(long seconds) {
-      now = now.plusSeconds(seconds);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

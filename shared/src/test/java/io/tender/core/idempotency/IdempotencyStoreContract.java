@@ -1,5 +1,6 @@
 package io.tender.core.idempotency;
 
+import io.tender.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.tender.core.idempotency;
+package io.tender.testing;
 
 import java.time.Clock;
 import java.time.Duration;
