@@ -58,8 +58,7 @@ public final class Platform {
     String table = environment.require("TENDER_TABLE");
     SecretStore secrets = new SecretsManagerSecretStore(clients.secretsManager(), clock, SECRET_CACHE);
     String sessionKeysSecret = environment.require("TENDER_SESSION_KEYS_SECRET");
-    Supplier<SessionTokens> sessions = memoize(() -> new SessionTokens(
-        SessionKeyringSecret.parse(secrets.get(sessionKeysSecret)), clock));
+    Supplier<SessionTokens> sessions = new SessionTokensFromSecret(secrets, sessionKeysSecret, clock);
 
     this.tenants = new DynamoTenantRepository(dynamo, table);
     this.apiKeys = new ApiKeyService(new DynamoApiKeyRepository(dynamo, table), new ApiKeySecrets(random), ids, clock);
@@ -108,26 +107,5 @@ public final class Platform {
 
   public JsonLog log() {
     return log;
-  }
-
-  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-    return new Supplier<>() {
-      private volatile T value;
-
-      @Override
-      public T get() {
-        T current = value;
-        if (current == null) {
-          synchronized (this) {
-            current = value;
-            if (current == null) {
-              current = supplier.get();
-              value = current;
-            }
-          }
-        }
-        return current;
-      }
-    };
   }
 }
