@@ -21,8 +21,8 @@ public final class CreateApiKeyHandler
   static final Route ROUTE = Route.authenticated("POST /api/keys:create", ErrorFamily.PLATFORM,
           Permission.API_KEYS_MANAGE)
       .withStepUp(MfaAction.API_KEYS)
-      .limitedBy(RateLimitPolicies.API_KEYS, Route.RateScope.TENANT)
-      .idempotent();
+      // Not idempotent: replaying would mean storing the secret, which exists only in this answer.
+      .limitedBy(RateLimitPolicies.API_KEYS, Route.RateScope.TENANT);
 
   record CreateApiKey(String name) {}
 

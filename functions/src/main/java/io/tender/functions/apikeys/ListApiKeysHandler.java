@@ -18,7 +18,7 @@ public final class ListApiKeysHandler
 
   static final Route ROUTE = Route.authenticated("GET /api/keys", ErrorFamily.PLATFORM,
           Permission.API_KEYS_MANAGE)
-      .limitedBy(RateLimitPolicies.API_KEYS, Route.RateScope.TENANT);
+      .limitedBy(RateLimitPolicies.API_KEYS_READ, Route.RateScope.TENANT);
 
   private final Platform platform;
 

@@ -11,7 +11,7 @@ import io.tender.adapter.platform.Platform;
 import io.tender.core.ratelimit.RateLimitPolicies;
 import io.tender.core.auth.MfaAction;
 import io.tender.core.auth.Permission;
-import java.time.Instant;
+import io.tender.core.apikey.ApiKeyService;
 import java.util.Map;
 
 /** {@code POST /api/keys:revoke}: revokes one of the tenant's keys; repeating it answers the same. */
@@ -39,9 +39,11 @@ public final class RevokeApiKeyHandler
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return platform.pipeline().handle(event, context, ROUTE, call -> {
       String keyId = call.body(RevokeApiKey.class).keyId();
-      Instant revokedAt = platform.apiKeys().revoke(call.tenantId(), call.mode(), keyId);
-      call.audit("api_key.revoked", Map.of("keyId", keyId));
-      return ApiResult.ok(Map.of("success", true, "revokedAt", revokedAt.toString()));
+      ApiKeyService.Revocation revocation = platform.apiKeys().revoke(call.tenantId(), call.mode(), keyId);
+      if (revocation.byThisCall()) {
+        call.audit("api_key.revoked", Map.of("keyId", keyId));
+      }
+      return ApiResult.ok(Map.of("success", true, "revokedAt", revocation.revokedAt().toString()));
     });
   }
 }

@@ -8,6 +8,7 @@ import io.tender.adapter.http.ApiResult;
 import io.tender.adapter.http.ErrorFamily;
 import io.tender.adapter.http.Route;
 import io.tender.adapter.platform.Platform;
+import io.tender.core.ratelimit.RateLimitPolicies;
 import io.tender.core.audit.AuditEntry;
 import io.tender.core.audit.AuditPage;
 import io.tender.core.audit.InvalidAuditCursorException;
@@ -22,7 +23,8 @@ public final class ListAuditLogsHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   static final Route ROUTE = Route.authenticated("GET /api/v1/audit-logs", ErrorFamily.PLATFORM,
-      Permission.AUDIT_READ);
+      Permission.AUDIT_READ)
+      .limitedBy(RateLimitPolicies.AUDIT_READ, Route.RateScope.TENANT);
 
   private final Platform platform;
 

@@ -35,7 +35,7 @@ public final class ConfirmMfaEnrollmentHandler
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return platform.pipeline().handle(event, context, ROUTE, call -> {
       List<String> recoveryCodes = platform.users().confirmEnrollment(
-          StartMfaEnrollmentHandler.user(call.principal()), call.body(Confirm.class).code());
+          call.user(), call.body(Confirm.class).code());
       call.audit("user.mfa.enabled", Map.of("userId", call.principal().actorId()));
       return ApiResult.ok(Map.of("enabled", true, "recoveryCodes", recoveryCodes));
     });

@@ -9,8 +9,6 @@ import io.tender.adapter.http.ErrorFamily;
 import io.tender.adapter.http.Route;
 import io.tender.adapter.platform.Platform;
 import io.tender.core.ratelimit.RateLimitPolicies;
-import io.tender.core.auth.Principal;
-import io.tender.core.error.ApiException;
 import io.tender.core.user.UserAccounts;
 import java.util.Map;
 
@@ -34,15 +32,8 @@ public final class StartMfaEnrollmentHandler
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return platform.pipeline().handle(event, context, ROUTE, call -> {
-      UserAccounts.Enrollment enrollment = platform.users().startEnrollment(user(call.principal()));
+      UserAccounts.Enrollment enrollment = platform.users().startEnrollment(call.user());
       return ApiResult.ok(Map.of("otpauthUri", enrollment.otpauthUri(), "secret", enrollment.secret()));
     });
-  }
-
-  static Principal.UserCaller user(Principal principal) {
-    if (principal instanceof Principal.UserCaller user) {
-      return user;
-    }
-    throw ApiException.invalidRequest("This route is for signed-in dashboard users, not API keys");
   }
 }

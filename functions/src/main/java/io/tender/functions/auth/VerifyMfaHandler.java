@@ -38,7 +38,7 @@ public final class VerifyMfaHandler implements RequestHandler<APIGatewayV2HTTPEv
     return platform.pipeline().handle(event, context, ROUTE, call -> {
       Verify body = call.body(Verify.class);
       boolean viaRecoveryCode = body.code() == null && body.recoveryCode() != null;
-      var session = platform.users().verify(StartMfaEnrollmentHandler.user(call.principal()),
+      var session = platform.users().verify(call.user(),
           Optional.ofNullable(body.code()), Optional.ofNullable(body.recoveryCode()));
       if (viaRecoveryCode) {
         call.audit("user.mfa.recovery_code_used", Map.of("userId", call.principal().actorId()));

@@ -34,7 +34,8 @@ public final class DynamoApiKeyRepository implements ApiKeyRepository {
     owned.put("pk", s(ownedKey(key.tenantId(), key.mode(), key.id())));
     owned.put("sk", s("#"));
     owned.put("gsi1pk", s(listKey(key.tenantId(), key.mode())));
-    owned.put("gsi1sk", s(key.createdAt() + "#" + key.id()));
+    // Ids are time-ordered and fixed-width, so they sort by creation; Instant text does not.
+    owned.put("gsi1sk", s(key.id()));
     Map<String, AttributeValue> pointer = new HashMap<>(fields);
     pointer.put("pk", s(pointerKey(key.secretHash())));
     pointer.put("sk", s("#"));

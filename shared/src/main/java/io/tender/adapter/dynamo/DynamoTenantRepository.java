@@ -52,16 +52,21 @@ public final class DynamoTenantRepository implements TenantRepository {
   }
 
   @Override
-  public void approveDomains(String tenantId, List<String> domains) {
+  public boolean approveDomains(String tenantId, List<String> domains) {
     if (domains.isEmpty()) {
-      return;
+      return find(tenantId).isPresent();
     }
-    dynamo.updateItem(update -> update.tableName(table)
+    try {
+      dynamo.updateItem(update -> update.tableName(table)
         .key(Map.of("pk", AttributeValue.fromS(key(tenantId)), "sk", AttributeValue.fromS("#")))
         .updateExpression("ADD approvedDomains :domains")
         .conditionExpression("attribute_exists(pk)")
         .expressionAttributeValues(Map.of(":domains", AttributeValue.fromSs(
             domains.stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).distinct().toList()))));
+      return true;
+    } catch (ConditionalCheckFailedException absent) {
+      return false;
+    }
   }
 
   private static String key(String tenantId) {

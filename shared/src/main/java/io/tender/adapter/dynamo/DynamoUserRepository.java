@@ -56,8 +56,11 @@ public final class DynamoUserRepository implements UserRepository {
           TransactWriteItem.builder().put(put -> put.tableName(table).item(item)
               .conditionExpression("attribute_not_exists(pk)")).build()));
       return true;
-    } catch (TransactionCanceledException taken) {
-      return false;
+    } catch (TransactionCanceledException cancelled) {
+      if (cancelled.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+        return false;
+      }
+      throw cancelled;
     }
   }
 

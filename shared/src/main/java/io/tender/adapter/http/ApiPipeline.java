@@ -16,6 +16,7 @@ import io.tender.core.idempotency.RequestFingerprint;
 import io.tender.core.idempotency.StoredResponse;
 import io.tender.core.ratelimit.RateLimitDecision;
 import io.tender.core.ratelimit.RateLimitPolicies;
+import io.tender.core.ratelimit.RateLimitScope;
 import io.tender.core.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,9 +70,7 @@ public final class ApiPipeline {
     try {
       if (!route.isPublic()) {
         principal = Optional.of(authenticator.authenticate(request));
-        if (route.permission().isPresent()) {
-          access.authorize(principal.get(), route.permission().get(), route.stepUp());
-        }
+        access.authorize(principal.get(), route.permission(), route.stepUp());
       }
       if (route.rateLimit().isPresent()) {
         RateLimitDecision decision = rateLimiter.acquire(rateLimits.get(route.rateLimit().get()),
@@ -91,9 +90,10 @@ public final class ApiPipeline {
     } catch (ApiException refused) {
       return refusal(route, refused, headers);
     } catch (RuntimeException failure) {
+      // Class and frames only: exception messages can carry request data.
       log.error("request failed", Map.of("route", route.name(), "request_id", requestId,
-          "tenant", principal.map(Principal::tenantId).orElse(""), "error", failure.getClass().getName()));
-      failure.printStackTrace(System.out);
+          "tenant", principal.map(Principal::tenantId).orElse(""), "error", failure.getClass().getName(),
+          "at", frames(failure)));
       return refusal(route, ApiException.of(ErrorCode.INTERNAL_ERROR, "Internal error; quote request id " + requestId),
           headers);
     }
@@ -107,7 +107,10 @@ public final class ApiPipeline {
     } catch (IllegalArgumentException invalid) {
       throw ApiException.invalidRequest(invalid.getMessage());
     }
-    String fingerprint = RequestFingerprint.of(request.method(), route.name(), request.body());
+    // The caller is part of the request: another key or user of the tenant reusing the same
+    // Idempotency-Key gets a mismatch, never the first caller's answer.
+    String fingerprint = RequestFingerprint.of(request.method(),
+        route.name() + " " + principal.actorType() + ":" + principal.actorId(), request.body());
     Duration remaining = Duration.ofMillis(context == null ? 30_000 : context.getRemainingTimeInMillis());
     IdempotentExecution.Outcome outcome = idempotency.execute(idempotencyKey, fingerprint, remaining, () -> {
       ApiResult result = action.run(call);
@@ -131,15 +134,18 @@ public final class ApiPipeline {
 
   private static String scope(Route route, Optional<Principal> principal, ApiRequest request) {
     return switch (route.rateScope()) {
-      case IP -> "ip:" + request.sourceIp();
-      case TENANT -> "tenant:" + principal.orElseThrow().tenantId() + ":" + principal.get().mode().wire();
-      case CALLER -> principal.orElseThrow().actorType() + ":" + principal.get().actorId();
+      case IP -> RateLimitScope.ip(request.sourceIp());
+      case TENANT -> RateLimitScope.tenant(principal.orElseThrow().tenantId(), principal.get().mode().wire());
+      case CALLER -> switch (principal.orElseThrow()) {
+        case Principal.ApiKeyCaller key -> RateLimitScope.apiKey(key.keyId());
+        case Principal.UserCaller user -> RateLimitScope.user(user.userId());
+      };
     };
   }
 
   private static APIGatewayV2HTTPResponse refusal(Route route, ApiException refused, Map<String, String> headers) {
     refused.retryAfterSeconds().ifPresent(seconds -> headers.put("retry-after", Long.toString(seconds)));
-    return render(refused.status(), Json.write(route.family().body(refused)), headers);
+    return render(route.family().status(refused), Json.write(route.family().body(refused)), headers);
   }
 
   private static APIGatewayV2HTTPResponse render(int status, String body, Map<String, String> headers) {
@@ -148,6 +154,22 @@ public final class ApiPipeline {
     all.put("cache-control", "no-store");
     return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(all).withBody(body)
         .withIsBase64Encoded(false).build();
+  }
+
+  private static java.util.List<String> frames(Throwable failure) {
+    java.util.List<String> frames = new java.util.ArrayList<>();
+    for (Throwable t = failure; t != null && frames.size() < 12; t = t.getCause()) {
+      if (t != failure) {
+        frames.add("caused by " + t.getClass().getName());
+      }
+      for (StackTraceElement frame : t.getStackTrace()) {
+        if (frames.size() >= 12) {
+          break;
+        }
+        frames.add(frame.toString());
+      }
+    }
+    return frames;
   }
 
   private static String requestId(APIGatewayV2HTTPEvent event, Context context) {

@@ -84,6 +84,14 @@ public final class Call {
   public void audit(String action, Map<String, String> details) {
     Principal caller = principal();
     audit.append(caller.tenantId(), new AuditEvent(action, new Actor(caller.actorType(), caller.actorId()),
-        request.sourceIp(), requestId, Map.copyOf(details)), now);
+        ClientAddresses.truncated(request.sourceIp()), requestId, Map.copyOf(details)), now);
+  }
+
+  /** The signed-in dashboard user; an API key on a user-only route is refused. */
+  public Principal.UserCaller user() {
+    if (principal() instanceof Principal.UserCaller user) {
+      return user;
+    }
+    throw ApiException.invalidRequest("This route is for signed-in dashboard users, not API keys");
   }
 }

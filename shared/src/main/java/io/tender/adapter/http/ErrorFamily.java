@@ -52,6 +52,14 @@ public enum ErrorFamily {
 
   abstract ObjectNode body(ApiException e);
 
+  /**
+   * The status the family answers with. The platform routes answer bad input with 400, as their
+   * published error table does; field errors still say which field.
+   */
+  public int status(ApiException e) {
+    return this == PLATFORM && e.code() == ErrorCode.VALIDATION_FAILED ? 400 : e.status();
+  }
+
   private static String title(ErrorCode code) {
     return switch (code) {
       case INVALID_AMOUNT -> "Invalid amount";

@@ -22,6 +22,7 @@ import io.tender.core.id.RandomIdGenerator;
 import io.tender.core.idempotency.IdempotentExecution;
 import io.tender.core.ratelimit.RateLimitPolicies;
 import io.tender.core.secret.SecretStore;
+import io.tender.core.tenant.TenantOnboarding;
 import io.tender.core.tenant.TenantRepository;
 import io.tender.core.user.UserAccounts;
 import java.security.SecureRandom;
@@ -46,13 +47,14 @@ public final class Platform {
   private final ApiKeyService apiKeys;
   private final AuditLog audit;
   private final UserAccounts users;
+  private final TenantOnboarding onboarding;
   private final ApiPipeline pipeline;
   private final JsonLog log;
 
   public Platform(Environment environment, Clock clock, RandomGenerator random) {
     this.clock = clock;
     this.ids = new RandomIdGenerator(clock, random);
-    this.log = JsonLog.forService("tender");
+    this.log = new JsonLog("tender", clock, System.out);
     AwsClients clients = new AwsClients(environment);
     DynamoDbClient dynamo = clients.dynamoDb();
     String table = environment.require("TENDER_TABLE");
@@ -67,6 +69,7 @@ public final class Platform {
     RateLimitPolicies rateLimits = RateLimitPolicies.defaults();
     this.users = new UserAccounts(new DynamoUserRepository(dynamo, table), sessions, rateLimiter, rateLimits, ids,
         clock, random);
+    this.onboarding = new TenantOnboarding(tenants, users, apiKeys, audit, ids, clock, random);
     this.pipeline = new ApiPipeline(new Authenticator(apiKeys, sessions), new AccessPolicy(clock),
         rateLimiter, rateLimits,
         new IdempotentExecution(new DynamoIdempotencyStore(dynamo, table), clock), audit, clock, log);
@@ -95,6 +98,10 @@ public final class Platform {
 
   public TenantRepository tenants() {
     return tenants;
+  }
+
+  public TenantOnboarding onboarding() {
+    return onboarding;
   }
 
   public IdGenerator ids() {

@@ -55,12 +55,20 @@ public final class ApiKeyService {
     return repository.list(tenantId, mode);
   }
 
-  public Instant revoke(String tenantId, Mode mode, String keyId) {
+  /** When the key was revoked, and whether this call did it (a repeat answers the first time). */
+  public record Revocation(Instant revokedAt, boolean byThisCall) {}
+
+  public Revocation revoke(String tenantId, Mode mode, String keyId) {
     if (keyId == null || keyId.isBlank()) {
       throw ApiException.validation(Map.of("keyId", List.of("The keyId field is required.")));
     }
-    return repository.revoke(tenantId, mode, keyId, clock.instant())
+    if (!keyId.matches("key_[0-9a-z]{26}")) {
+      throw ApiException.notFound("API key"); // not one of ours, so not this tenant's either
+    }
+    Instant now = clock.instant();
+    Instant revokedAt = repository.revoke(tenantId, mode, keyId, now)
         .orElseThrow(() -> ApiException.notFound("API key"));
+    return new Revocation(revokedAt, revokedAt.equals(now));
   }
 
   /** The caller a presented secret identifies; empty for anything that is not an active key. */

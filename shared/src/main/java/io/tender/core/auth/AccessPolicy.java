@@ -20,15 +20,20 @@ public final class AccessPolicy {
   }
 
   public void authorize(Principal principal, Permission permission, Optional<MfaAction> stepUp) {
+    authorize(principal, Optional.of(permission), stepUp);
+  }
+
+  /** A route may need no permission beyond being signed in, and still ask for step-up MFA. */
+  public void authorize(Principal principal, Optional<Permission> permission, Optional<MfaAction> stepUp) {
     switch (principal) {
       case Principal.ApiKeyCaller key -> {
-        if (!Role.API_KEY_PERMISSIONS.contains(permission)) {
-          throw ApiException.missingPermission(permission.wire());
+        if (permission.isPresent() && !Role.API_KEY_PERMISSIONS.contains(permission.get())) {
+          throw ApiException.missingPermission(permission.get().wire());
         }
       }
       case Principal.UserCaller user -> {
-        if (!user.role().grants(permission)) {
-          throw ApiException.missingPermission(permission.wire());
+        if (permission.isPresent() && !user.role().grants(permission.get())) {
+          throw ApiException.missingPermission(permission.get().wire());
         }
         if (stepUp.isPresent() && !recentlyVerified(user)) {
           throw ApiException.mfaRequired();

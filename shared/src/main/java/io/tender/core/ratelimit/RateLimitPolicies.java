@@ -25,6 +25,8 @@ import java.util.Set;
  *   <tr><td>{@value #BANK_ORDER_CREATE}</td><td>10</td><td>15 min</td><td>IP</td><td>create bank order (public)</td></tr>
  *   <tr><td>{@value #LOGIN_ACCOUNT}</td><td>5</td><td>1 min</td><td>account</td><td>login attempts for one account</td></tr>
  *   <tr><td>{@value #LOGIN_IP}</td><td>20</td><td>1 min</td><td>IP</td><td>login attempts from one address</td></tr>
+ *   <tr><td>{@value #API_KEYS_READ}</td><td>60</td><td>1 min</td><td>tenant</td><td>list API keys (apart, so listing cannot starve a revocation)</td></tr>
+ *   <tr><td>{@value #AUDIT_READ}</td><td>30</td><td>1 min</td><td>tenant</td><td>read or verify the audit trail</td></tr>
  *   <tr><td>{@value #MFA}</td><td>5</td><td>1 min</td><td>user</td><td>MFA enrolment and verification: five guesses of a six-digit code</td></tr>
  * </table>
  *
@@ -45,6 +47,8 @@ public final class RateLimitPolicies {
   public static final String LOGIN_ACCOUNT = "login.account";
   public static final String LOGIN_IP = "login.ip";
   public static final String MFA = "mfa";
+  public static final String API_KEYS_READ = "api-keys.read";
+  public static final String AUDIT_READ = "audit.read";
 
   private static final RateLimitPolicies DEFAULTS = new RateLimitPolicies(index(
       RateLimit.perMinute(CHECKOUT_SESSION_CREATE, 10),
@@ -59,7 +63,9 @@ public final class RateLimitPolicies {
       new RateLimit(BANK_ORDER_CREATE, 10, Duration.ofMinutes(15)),
       RateLimit.perMinute(LOGIN_ACCOUNT, 5),
       RateLimit.perMinute(LOGIN_IP, 20),
-      RateLimit.perMinute(MFA, 5)));
+      RateLimit.perMinute(MFA, 5),
+      RateLimit.perMinute(API_KEYS_READ, 60),
+      RateLimit.perMinute(AUDIT_READ, 30)));
 
   private final Map<String, RateLimit> limits;
 

@@ -24,6 +24,16 @@ public final class RateLimitScope {
     return of("key", keyId);
   }
 
+  /** A tenant's traffic in one mode: test traffic never uses up the live budget. */
+  public static String tenant(String tenantId, String mode) {
+    return of("tenant", tenantId + ":" + mode);
+  }
+
+  /** A signed-in dashboard user by id. */
+  public static String user(String userId) {
+    return of("user", userId);
+  }
+
   /** A login account by its id or normalised login name. */
   public static String account(String account) {
     return of("account", account);

@@ -10,6 +10,6 @@ public interface TenantRepository {
 
   Optional<Tenant> find(String tenantId);
 
-  /** Adds approved domains (idempotent). */
-  void approveDomains(String tenantId, java.util.List<String> domains);
+  /** Adds approved domains (idempotent); false when there is no such tenant. */
+  boolean approveDomains(String tenantId, java.util.List<String> domains);
 }

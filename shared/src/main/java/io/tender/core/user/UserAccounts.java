@@ -16,6 +16,7 @@ import io.tender.core.id.IdGenerator;
 import io.tender.core.ratelimit.RateLimit;
 import io.tender.core.ratelimit.RateLimitDecision;
 import io.tender.core.ratelimit.RateLimitPolicies;
+import io.tender.core.ratelimit.RateLimitScope;
 import io.tender.core.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,12 +69,23 @@ public final class UserAccounts {
     this.random = random;
   }
 
-  /** Creates a user; the e-mail must be new to Tender. */
-  public User create(String tenantId, String email, char[] password, Role role) {
+  /** Refuses what {@link #create} would refuse for its form, before anything is written. */
+  public void checkNewUser(String email, char[] password) {
     String normalised = email == null ? "" : email.strip();
     if (!normalised.matches("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{1,63}")) {
       throw ApiException.validation(Map.of("email", List.of("The email must be a valid email address.")));
     }
+    int length = password == null ? 0 : new String(password).codePointCount(0, password.length);
+    if (length < PasswordHasher.MIN_PASSWORD_LENGTH || length > PasswordHasher.MAX_PASSWORD_LENGTH) {
+      throw ApiException.validation(Map.of("password", List.of("The password must be "
+          + PasswordHasher.MIN_PASSWORD_LENGTH + " to " + PasswordHasher.MAX_PASSWORD_LENGTH + " characters.")));
+    }
+  }
+
+  /** Creates a user; the e-mail must be new to Tender. */
+  public User create(String tenantId, String email, char[] password, Role role) {
+    checkNewUser(email, password);
+    String normalised = email.strip();
     String hash;
     try {
       hash = passwords.hash(password);
@@ -184,7 +196,7 @@ public final class UserAccounts {
     try {
       byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
           .digest(email.strip().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "account:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+      return RateLimitScope.account(java.util.HexFormat.of().formatHex(digest, 0, 16));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

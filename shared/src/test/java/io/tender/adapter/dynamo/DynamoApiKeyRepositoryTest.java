@@ -47,12 +47,13 @@ class DynamoApiKeyRepositoryTest {
 
   @Test
   void listsAreNewestFirstAndNeverCrossTenantOrMode() {
-    repository.create(key("ten_list", Mode.TEST, "key_old", "hash-list-old", "2026-11-23T10:00:00Z"));
-    repository.create(key("ten_list", Mode.TEST, "key_new", "hash-list-new", "2026-11-23T11:00:00Z"));
+    // Ids are time-ordered in production (RandomIdGenerator); these sort the same way.
+    repository.create(key("ten_list", Mode.TEST, "key_01old", "hash-list-old", "2026-11-23T10:00:00Z"));
+    repository.create(key("ten_list", Mode.TEST, "key_02new", "hash-list-new", "2026-11-23T11:00:00Z"));
     repository.create(key("ten_list", Mode.LIVE, "key_live", "hash-list-live", "2026-11-23T11:00:00Z"));
     repository.create(key("ten_othr", Mode.TEST, "key_othr", "hash-list-othr", "2026-11-23T11:00:00Z"));
 
-    assertThat(repository.list("ten_list", Mode.TEST)).extracting(ApiKey::id).containsExactly("key_new", "key_old");
+    assertThat(repository.list("ten_list", Mode.TEST)).extracting(ApiKey::id).containsExactly("key_02new", "key_01old");
     assertThat(repository.list("ten_list", Mode.LIVE)).extracting(ApiKey::id).containsExactly("key_live");
   }
 

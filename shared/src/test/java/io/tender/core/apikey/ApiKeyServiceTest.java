@@ -79,12 +79,23 @@ class ApiKeyServiceTest {
   }
 
   @Test
-  void revokingTwiceAnswersTheFirstTime() {
+  void revokingTwiceAnswersTheFirstTimeAndSaysWhichCallRevoked() {
     CreatedApiKey created = service.create("ten_a1b2", Mode.TEST, "ci");
-    Instant first = service.revoke("ten_a1b2", Mode.TEST, created.key().id());
+    ApiKeyService.Revocation first = service.revoke("ten_a1b2", Mode.TEST, created.key().id());
     clock.advance(java.time.Duration.ofSeconds(5));
+    ApiKeyService.Revocation repeat = service.revoke("ten_a1b2", Mode.TEST, created.key().id());
 
-    assertThat(service.revoke("ten_a1b2", Mode.TEST, created.key().id())).isEqualTo(first);
+    assertThat(first.byThisCall()).isTrue();
+    assertThat(repeat.byThisCall()).isFalse();
+    assertThat(repeat.revokedAt()).isEqualTo(first.revokedAt());
+  }
+
+  @Test
+  void aKeyIdThatIsNotOursAnswersNotFoundWithoutALookup() {
+    for (String keyId : new String[] {"key_1", "../../etc", "x".repeat(5000), "KEY_01JD0000000000000000000000"}) {
+      assertThat(catchThrowableOfType(ApiException.class, () -> service.revoke("ten_a1b2", Mode.TEST, keyId)).code())
+          .isEqualTo(ErrorCode.RESOURCE_NOT_FOUND);
+    }
   }
 
   @Test
