@@ -16,14 +16,14 @@ import java.util.Optional;
 
 /**
  * Operator-only, not behind API Gateway: {@code aws lambda invoke} (README, Operators), or the
- * local runner seeding its demo tenant. {@code action} is {@code createTenant} (the default) or
- * {@code approveDomains}. Secrets in the answer (the owner's generated password, the test key)
+ * local runner seeding its demo tenant. {@code action} is {@code createTenant} (the default),
+ * {@code approveDomains} or {@code setRateLimits}. Secrets in the answer (the owner's generated password, the test key)
  * are shown this once.
  */
 public final class BootstrapTenantHandler implements RequestStreamHandler {
 
   record Bootstrap(String action, String operator, String tenantId, String tenantName, String ownerEmail,
-      String ownerPassword, List<String> approvedDomains) {}
+      String ownerPassword, List<String> approvedDomains, Map<String, Integer> rateLimits) {}
 
   private final Platform platform;
 
@@ -71,7 +71,15 @@ public final class BootstrapTenantHandler implements RequestStreamHandler {
           answer.put("success", true);
           answer.set("approvedDomains", Json.mapper().valueToTree(approved));
         }
-        default -> throw ApiException.invalidRequest("action is createTenant or approveDomains");
+        case "setRateLimits" -> {
+          if (request.tenantId() == null || request.rateLimits() == null) {
+            throw ApiException.invalidRequest("tenantId and rateLimits are required");
+          }
+          answer.put("success", true);
+          answer.set("rateLimits", Json.mapper().valueToTree(
+              platform.onboarding().setRateLimits(operator, request.tenantId(), request.rateLimits())));
+        }
+        default -> throw ApiException.invalidRequest("action is createTenant, approveDomains or setRateLimits");
       }
     } catch (ApiException e) {
       answer.removeAll();

@@ -140,6 +140,33 @@ class PlatformEndToEndTest {
   }
 
   @Test
+  void anOperatorSetLimitIsEnforcedWith429AndRetryAfter() throws Exception {
+    Map<String, String> delta = bootstrap("Delta Shop", "owner@delta.test");
+    JsonNode set = JSON.readTree(((Invocation.Succeeded) gateway.invoke("BootstrapTenantFunction",
+        ("{\"action\":\"setRateLimits\",\"tenantId\":\"" + delta.get("tenantId")
+            + "\",\"rateLimits\":{\"api-keys.read\":3}}").getBytes(StandardCharsets.UTF_8))).output());
+    assertThat(set.path("rateLimits").path("api-keys.read").asInt()).as(set.toString()).isEqualTo(3);
+    String token = json(send("POST", "/api/v1/auth/login", null,
+        "{\"email\":\"owner@delta.test\",\"password\":\"" + delta.get("password") + "\"}")).path("token").asText();
+
+    // Seven quick requests span at most two windows, so one window sees a fourth request.
+    HttpResponse<String> limited = null;
+    for (int i = 0; i < 7 && limited == null; i++) {
+      HttpResponse<String> response = send("GET", "/api/keys", token, null);
+      assertThat(response.headers().firstValue("x-ratelimit-limit")).hasValue("3");
+      if (response.statusCode() == 429) {
+        limited = response;
+      }
+    }
+
+    assertThat(limited).as("a request over the tenant's limit").isNotNull();
+    assertThat(limited.headers().firstValue("retry-after")).isPresent();
+    assertThat(limited.headers().firstValue("x-ratelimit-remaining")).hasValue("0");
+    assertThat(json(limited).path("code").asText()).isEqualTo("RATE_LIMIT_EXCEEDED");
+    assertThat(json(limited).path("retryAfter").asInt()).isBetween(1, 60);
+  }
+
+  @Test
   void anotherTenantsKeyIdAnswersNotFoundAndNeverAppearsInItsList() throws Exception {
     String alphaKeyId = json(send("POST", "/api/keys:create", alpha.token(), "{\"name\":\"Alpha only\"}"))
         .path("id").asText();

@@ -47,8 +47,28 @@ public final class DynamoTenantRepository implements TenantRepository {
       return Optional.empty();
     }
     List<String> domains = item.containsKey("approvedDomains") ? item.get("approvedDomains").ss() : List.of();
-    return Optional.of(new Tenant(item.get("id").s(), item.get("name").s(), domains,
+    Map<String, Integer> limits = new java.util.HashMap<>();
+    if (item.containsKey("rateLimits")) {
+      item.get("rateLimits").m().forEach((name, value) -> limits.put(name, Integer.parseInt(value.n())));
+    }
+    return Optional.of(new Tenant(item.get("id").s(), item.get("name").s(), domains, limits,
         Instant.parse(item.get("createdAt").s())));
+  }
+
+  @Override
+  public boolean setRateLimits(String tenantId, Map<String, Integer> limits) {
+    Map<String, AttributeValue> values = new java.util.HashMap<>();
+    limits.forEach((name, limit) -> values.put(name, AttributeValue.fromN(Integer.toString(limit))));
+    try {
+      dynamo.updateItem(update -> update.tableName(table)
+          .key(Map.of("pk", AttributeValue.fromS(key(tenantId)), "sk", AttributeValue.fromS("#")))
+          .updateExpression("SET rateLimits = :limits")
+          .conditionExpression("attribute_exists(pk)")
+          .expressionAttributeValues(Map.of(":limits", AttributeValue.fromM(values))));
+      return true;
+    } catch (ConditionalCheckFailedException absent) {
+      return false;
+    }
   }
 
   @Override

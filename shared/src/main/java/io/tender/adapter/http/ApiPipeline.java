@@ -17,6 +17,7 @@ import io.tender.core.idempotency.StoredResponse;
 import io.tender.core.ratelimit.RateLimitDecision;
 import io.tender.core.ratelimit.RateLimitPolicies;
 import io.tender.core.ratelimit.RateLimitScope;
+import io.tender.core.tenant.TenantRateLimits;
 import io.tender.core.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public final class ApiPipeline {
   private final Authenticator authenticator;
   private final AccessPolicy access;
   private final RateLimiter rateLimiter;
-  private final RateLimitPolicies rateLimits;
+  private final TenantRateLimits rateLimits;
   private final IdempotentExecution idempotency;
   private final AuditLog audit;
   private final Clock clock;
@@ -50,7 +51,7 @@ public final class ApiPipeline {
   }
 
   public ApiPipeline(Authenticator authenticator, AccessPolicy access, RateLimiter rateLimiter,
-      RateLimitPolicies rateLimits, IdempotentExecution idempotency, AuditLog audit, Clock clock, JsonLog log) {
+      TenantRateLimits rateLimits, IdempotentExecution idempotency, AuditLog audit, Clock clock, JsonLog log) {
     this.authenticator = authenticator;
     this.access = access;
     this.rateLimiter = rateLimiter;
@@ -73,7 +74,9 @@ public final class ApiPipeline {
         access.authorize(principal.get(), route.permission(), route.stepUp());
       }
       if (route.rateLimit().isPresent()) {
-        RateLimitDecision decision = rateLimiter.acquire(rateLimits.get(route.rateLimit().get()),
+        RateLimitPolicies policies = principal.map(p -> rateLimits.forTenant(p.tenantId()))
+            .orElse(rateLimits.defaults());
+        RateLimitDecision decision = rateLimiter.acquire(policies.get(route.rateLimit().get()),
             scope(route, principal, request), clock.instant());
         headers.putAll(decision.headers());
         if (!decision.allowed()) {

@@ -23,6 +23,7 @@ import io.tender.core.idempotency.IdempotentExecution;
 import io.tender.core.ratelimit.RateLimitPolicies;
 import io.tender.core.secret.SecretStore;
 import io.tender.core.tenant.TenantOnboarding;
+import io.tender.core.tenant.TenantRateLimits;
 import io.tender.core.tenant.TenantRepository;
 import io.tender.core.user.UserAccounts;
 import java.security.SecureRandom;
@@ -71,7 +72,7 @@ public final class Platform {
         clock, random);
     this.onboarding = new TenantOnboarding(tenants, users, apiKeys, audit, ids, clock, random);
     this.pipeline = new ApiPipeline(new Authenticator(apiKeys, sessions), new AccessPolicy(clock),
-        rateLimiter, rateLimits,
+        rateLimiter, new TenantRateLimits(tenants, rateLimits, clock),
         new IdempotentExecution(new DynamoIdempotencyStore(dynamo, table), clock), audit, clock, log);
   }
 

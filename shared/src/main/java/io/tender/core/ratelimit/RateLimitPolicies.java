@@ -88,6 +88,15 @@ public final class RateLimitPolicies {
     return new RateLimitPolicies(Map.copyOf(changed));
   }
 
+  /** These policies with the named limits changed, each keeping its default window. */
+  public RateLimitPolicies withLimits(Map<String, Integer> limitsByName) {
+    RateLimitPolicies result = this;
+    for (Map.Entry<String, Integer> entry : limitsByName.entrySet()) {
+      result = result.withOverride(entry.getKey(), entry.getValue(), get(entry.getKey()).window());
+    }
+    return result;
+  }
+
   /** The limit called {@code name}; an unknown name is an {@link IllegalArgumentException}. */
   public RateLimit get(String name) {
     Objects.requireNonNull(name, "name");

@@ -8,6 +8,7 @@ import io.tender.core.audit.AuditLog;
 import io.tender.core.auth.Role;
 import io.tender.core.error.ApiException;
 import io.tender.core.id.IdGenerator;
+import io.tender.core.ratelimit.RateLimitPolicies;
 import io.tender.core.user.User;
 import io.tender.core.user.UserAccounts;
 import java.time.Clock;
@@ -92,6 +93,22 @@ public final class TenantOnboarding {
     audit.append(tenantId, new AuditEvent("tenant.domains_approved", new Actor("operator", operator), null, null,
         Map.of("domains", String.join(",", valid))), clock.instant());
     return tenants.find(tenantId).orElseThrow().approvedDomains();
+  }
+
+  /** Replaces the tenant's rate-limit overrides (limit names as published, counts per window). */
+  public Map<String, Integer> setRateLimits(String operator, String tenantId, Map<String, Integer> limits) {
+    try {
+      RateLimitPolicies.defaults().withLimits(limits);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidRequest(e.getMessage());
+    }
+    if (!tenants.setRateLimits(tenantId, limits)) {
+      throw ApiException.notFound("Tenant");
+    }
+    audit.append(tenantId, new AuditEvent("tenant.rate_limits_changed", new Actor("operator", operator), null, null,
+        limits.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+            entry -> Integer.toString(entry.getValue())))), clock.instant());
+    return tenants.find(tenantId).orElseThrow().rateLimits();
   }
 
   private char[] generatedPassword() {

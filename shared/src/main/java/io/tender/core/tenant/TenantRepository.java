@@ -10,6 +10,9 @@ public interface TenantRepository {
 
   Optional<Tenant> find(String tenantId);
 
+  /** Replaces the tenant's rate-limit overrides; false when there is no such tenant. */
+  boolean setRateLimits(String tenantId, java.util.Map<String, Integer> limits);
+
   /** Adds approved domains (idempotent); false when there is no such tenant. */
   boolean approveDomains(String tenantId, java.util.List<String> domains);
 }

@@ -19,7 +19,10 @@ import io.tender.core.idempotency.IdempotentExecution;
 import io.tender.core.idempotency.InMemoryIdempotencyStore;
 import io.tender.core.ratelimit.InMemoryRateLimiter;
 import io.tender.core.ratelimit.RateLimitPolicies;
+import io.tender.core.tenant.InMemoryTenantRepository;
 import io.tender.core.tenant.Mode;
+import io.tender.core.tenant.Tenant;
+import io.tender.core.tenant.TenantRateLimits;
 import io.tender.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -46,12 +49,14 @@ class ApiPipelineTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:10Z"));
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
   private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
   private final ApiKeyService keys = new ApiKeyService(new InMemoryApiKeyRepository(),
       new ApiKeySecrets(new Random(3)), new RandomIdGenerator(clock, new Random(4)), clock);
   private final ApiPipeline pipeline = new ApiPipeline(
       new Authenticator(keys, () -> { throw new AssertionError("no session tokens in these tests"); }),
-      new AccessPolicy(clock), new InMemoryRateLimiter(), RateLimitPolicies.defaults(),
+      new AccessPolicy(clock), new InMemoryRateLimiter(),
+      new TenantRateLimits(tenants, RateLimitPolicies.defaults(), clock),
       new IdempotentExecution(new InMemoryIdempotencyStore(), clock), audit, clock,
       new JsonLog("test", clock, new PrintStream(logged, true, StandardCharsets.UTF_8)));
   private final String secret = keys.create("ten_pipe1", Mode.TEST, "server").secret();
@@ -83,6 +88,19 @@ class ApiPipelineTest {
     assertThat(json(refused)).isEqualTo(json(
         "{\"error\":\"Rate limit exceeded\",\"code\":\"RATE_LIMIT_EXCEEDED\",\"retryAfter\":50}"));
     assertThat(executions).hasValue(5);
+  }
+
+  @Test
+  void aTenantsOwnLimitReplacesTheDefault() {
+    tenants.create(new Tenant("ten_pipe1", "Pipe", List.of(), Map.of(RateLimitPolicies.REFUND_CREATE, 2),
+        clock.instant()));
+
+    assertThat(pipeline.handle(request("{\"name\":\"a\"}", null), null, ROUTE, countingAction).getHeaders())
+        .containsEntry("X-RateLimit-Limit", "2");
+    pipeline.handle(request("{\"name\":\"a\"}", null), null, ROUTE, countingAction);
+
+    assertThat(pipeline.handle(request("{\"name\":\"a\"}", null), null, ROUTE, countingAction).getStatusCode())
+        .isEqualTo(429);
   }
 
   @Test

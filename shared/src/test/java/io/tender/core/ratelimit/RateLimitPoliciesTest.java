@@ -16,7 +16,7 @@ class RateLimitPoliciesTest {
     assertThat(defaults.names()).containsExactlyInAnyOrder(
         "checkout-session.create", "checkout-session.get", "refund.create", "payment-link.get",
         "payment-link.checkout", "api-keys", "webhook.test", "payment-request.create",
-        "payment-request.status", "bank-order.create", "login.account", "login.ip", "mfa");
+        "payment-request.status", "bank-order.create", "login.account", "login.ip", "mfa", "api-keys.read", "audit.read");
     assertThat(defaults.get("checkout-session.create")).isEqualTo(new RateLimit("checkout-session.create", 10, MINUTE));
     assertThat(defaults.get("checkout-session.get")).isEqualTo(new RateLimit("checkout-session.get", 30, MINUTE));
     assertThat(defaults.get("refund.create")).isEqualTo(new RateLimit("refund.create", 5, MINUTE));
@@ -31,6 +31,8 @@ class RateLimitPoliciesTest {
     assertThat(defaults.get("login.account")).isEqualTo(new RateLimit("login.account", 5, MINUTE));
     assertThat(defaults.get("login.ip")).isEqualTo(new RateLimit("login.ip", 20, MINUTE));
     assertThat(defaults.get("mfa")).isEqualTo(new RateLimit("mfa", 5, MINUTE));
+    assertThat(defaults.get("api-keys.read")).isEqualTo(new RateLimit("api-keys.read", 60, MINUTE));
+    assertThat(defaults.get("audit.read")).isEqualTo(new RateLimit("audit.read", 30, MINUTE));
   }
 
   @Test
@@ -41,7 +43,8 @@ class RateLimitPoliciesTest {
         RateLimitPolicies.PAYMENT_LINK_CHECKOUT, RateLimitPolicies.API_KEYS,
         RateLimitPolicies.WEBHOOK_TEST, RateLimitPolicies.PAYMENT_REQUEST_CREATE,
         RateLimitPolicies.PAYMENT_REQUEST_STATUS, RateLimitPolicies.BANK_ORDER_CREATE,
-        RateLimitPolicies.LOGIN_ACCOUNT, RateLimitPolicies.LOGIN_IP, RateLimitPolicies.MFA);
+        RateLimitPolicies.LOGIN_ACCOUNT, RateLimitPolicies.LOGIN_IP, RateLimitPolicies.MFA,
+        RateLimitPolicies.API_KEYS_READ, RateLimitPolicies.AUDIT_READ);
   }
 
   @Test
@@ -101,5 +104,14 @@ class RateLimitPoliciesTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> defaults.withOverride("refund.create", 5, Duration.ofMillis(500)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void withLimitsKeepsEachDefaultWindowAndRefusesUnknownNames() {
+    RateLimitPolicies tenant = RateLimitPolicies.defaults().withLimits(java.util.Map.of("bank-order.create", 50));
+
+    assertThat(tenant.get("bank-order.create")).isEqualTo(new RateLimit("bank-order.create", 50, Duration.ofMinutes(15)));
+    assertThatThrownBy(() -> RateLimitPolicies.defaults()
+        .withLimits(java.util.Map.of("refunds", 1))).isInstanceOf(IllegalArgumentException.class);
   }
 }
