@@ -23,11 +23,11 @@ import java.util.Set;
  *   <tr><td>{@value #PAYMENT_REQUEST_CREATE}</td><td>100</td><td>1 min</td><td>API key</td><td>create bank-transfer payment request</td></tr>
  *   <tr><td>{@value #PAYMENT_REQUEST_STATUS}</td><td>300</td><td>1 min</td><td>API key</td><td>get payment-request status</td></tr>
  *   <tr><td>{@value #BANK_ORDER_CREATE}</td><td>10</td><td>15 min</td><td>IP</td><td>create bank order (public)</td></tr>
- *   <tr><td>{@value #LOGIN_ACCOUNT}</td><td>5</td><td>1 min</td><td>account</td><td>login attempts for one account</td></tr>
+ *   <tr><td>{@value #LOGIN_ACCOUNT}</td><td>10</td><td>15 min</td><td>account</td><td>login attempts for one account (a password and, once MFA is on, a code)</td></tr>
  *   <tr><td>{@value #LOGIN_IP}</td><td>20</td><td>1 min</td><td>IP</td><td>login attempts from one address</td></tr>
  *   <tr><td>{@value #API_KEYS_READ}</td><td>60</td><td>1 min</td><td>tenant</td><td>list API keys (apart, so listing cannot starve a revocation)</td></tr>
  *   <tr><td>{@value #AUDIT_READ}</td><td>30</td><td>1 min</td><td>tenant</td><td>read or verify the audit trail</td></tr>
- *   <tr><td>{@value #MFA}</td><td>5</td><td>1 min</td><td>user</td><td>MFA enrolment and verification: five guesses of a six-digit code</td></tr>
+ *   <tr><td>{@value #MFA}</td><td>5</td><td>15 min</td><td>user</td><td>MFA enrolment and verification: under 500 guesses a day at a six-digit code</td></tr>
  * </table>
  *
  * <p>A login is let through only when both {@value #LOGIN_ACCOUNT} and {@value #LOGIN_IP} allow
@@ -61,9 +61,9 @@ public final class RateLimitPolicies {
       RateLimit.perMinute(PAYMENT_REQUEST_CREATE, 100),
       RateLimit.perMinute(PAYMENT_REQUEST_STATUS, 300),
       new RateLimit(BANK_ORDER_CREATE, 10, Duration.ofMinutes(15)),
-      RateLimit.perMinute(LOGIN_ACCOUNT, 5),
+      new RateLimit(LOGIN_ACCOUNT, 10, Duration.ofMinutes(15)),
       RateLimit.perMinute(LOGIN_IP, 20),
-      RateLimit.perMinute(MFA, 5),
+      new RateLimit(MFA, 5, Duration.ofMinutes(15)),
       RateLimit.perMinute(API_KEYS_READ, 60),
       RateLimit.perMinute(AUDIT_READ, 30)));
 

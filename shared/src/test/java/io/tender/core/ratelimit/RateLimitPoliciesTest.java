@@ -28,9 +28,9 @@ class RateLimitPoliciesTest {
     assertThat(defaults.get("payment-request.status")).isEqualTo(new RateLimit("payment-request.status", 300, MINUTE));
     assertThat(defaults.get("bank-order.create"))
         .isEqualTo(new RateLimit("bank-order.create", 10, Duration.ofMinutes(15)));
-    assertThat(defaults.get("login.account")).isEqualTo(new RateLimit("login.account", 5, MINUTE));
+    assertThat(defaults.get("login.account")).isEqualTo(new RateLimit("login.account", 10, Duration.ofMinutes(15)));
     assertThat(defaults.get("login.ip")).isEqualTo(new RateLimit("login.ip", 20, MINUTE));
-    assertThat(defaults.get("mfa")).isEqualTo(new RateLimit("mfa", 5, MINUTE));
+    assertThat(defaults.get("mfa")).isEqualTo(new RateLimit("mfa", 5, Duration.ofMinutes(15)));
     assertThat(defaults.get("api-keys.read")).isEqualTo(new RateLimit("api-keys.read", 60, MINUTE));
     assertThat(defaults.get("audit.read")).isEqualTo(new RateLimit("audit.read", 30, MINUTE));
   }
