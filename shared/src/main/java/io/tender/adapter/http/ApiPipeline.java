@@ -21,7 +21,6 @@ import io.tender.core.tenant.TenantRateLimits;
 import io.tender.core.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
