@@ -43,8 +43,10 @@ public final class LocalFunction implements AutoCloseable {
   }
 
   /**
-   * Loads the handler class and builds a first instance, so that a wrong {@code Handler} or a
-   * constructor that fails stops the runner at start, naming the function.
+   * Loads the handler class and finds its no-argument constructor, so that a wrong {@code Handler}
+   * stops the runner at start, naming the function. Instances are built on first use, as Lambda
+   * builds them on a cold start; a constructor that fails answers that invocation with an init
+   * error, as on Lambda.
    */
   public static LocalFunction load(FunctionSpec spec, Map<String, String> environment, String arn,
       Clock clock, PrintStream log) {
@@ -58,9 +60,7 @@ public final class LocalFunction implements AutoCloseable {
       throw new FunctionLoadException(spec.logicalId() + ": Handler class " + className
           + " has no public no-argument constructor, which Lambda needs", e);
     }
-    LocalFunction function = new LocalFunction(spec, environment, arn, clock, log, constructor);
-    function.idle.push(function.newInstance());
-    return function;
+    return new LocalFunction(spec, environment, arn, clock, log, constructor);
   }
 
   public FunctionSpec spec() {
