@@ -41,10 +41,6 @@ final class HandlerAdapter {
         + " implements neither RequestHandler nor RequestStreamHandler");
   }
 
-  Class<?> inputType() {
-    return input == null ? byte[].class : typeOf(handler.getClass());
-  }
-
   @SuppressWarnings("unchecked")
   byte[] invoke(byte[] event, Context context) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -59,11 +55,6 @@ final class HandlerAdapter {
     }
     output.toJson(response, out);
     return out.toByteArray();
-  }
-
-  private static Class<?> typeOf(Class<?> handlerClass) {
-    Type type = requestHandlerTypes(handlerClass)[0];
-    return type instanceof Class<?> c ? c : Object.class;
   }
 
   @SuppressWarnings("unchecked")

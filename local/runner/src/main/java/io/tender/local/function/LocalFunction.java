@@ -67,12 +67,6 @@ public final class LocalFunction implements AutoCloseable {
     return spec;
   }
 
-  /** The event type the handler declares ({@code byte[]} for a stream handler). */
-  public Class<?> inputType() {
-    HandlerAdapter any = idle.peek();
-    return any != null ? any.inputType() : newInstance().inputType();
-  }
-
   public Invocation invoke(byte[] event, String requestId) {
     HandlerAdapter instance = idle.poll();
     HandlerAdapter handler;
