@@ -20,11 +20,19 @@ import java.util.function.Supplier;
 public final class Authenticator {
   private final ApiKeyService apiKeys;
   private final Supplier<SessionTokens> sessions;
+  private final CurrentRoles roles;
+
+  /** The role a user holds now (empty when the user is gone), so a token is never the last word. */
+  @FunctionalInterface
+  public interface CurrentRoles {
+    Optional<Role> of(String tenantId, String userId);
+  }
 
   /** {@code sessions} is asked for only when a session token arrives: it reads a secret. */
-  public Authenticator(ApiKeyService apiKeys, Supplier<SessionTokens> sessions) {
+  public Authenticator(ApiKeyService apiKeys, Supplier<SessionTokens> sessions, CurrentRoles roles) {
     this.apiKeys = apiKeys;
     this.sessions = sessions;
+    this.roles = roles;
   }
 
   public Principal authenticate(ApiRequest request) {
@@ -51,7 +59,7 @@ public final class Authenticator {
   private Principal session(String token, ApiRequest request) {
     SessionClaims claims = sessions.get().verify(token)
         .orElseThrow(() -> ApiException.of(ErrorCode.UNAUTHENTICATED, "Invalid or expired session"));
-    Role role = Role.fromWire(claims.role())
+    Role role = roles.of(claims.tenantId(), claims.userId())
         .orElseThrow(() -> ApiException.of(ErrorCode.UNAUTHENTICATED, "Invalid or expired session"));
     Mode mode = request.header("tender-mode").map(value -> Mode.fromWire(value)
             .orElseThrow(() -> ApiException.invalidRequest("Tender-Mode is test or live")))

@@ -71,7 +71,7 @@ public final class Platform {
     this.users = new UserAccounts(new DynamoUserRepository(dynamo, table), sessions, rateLimiter, rateLimits, ids,
         clock, random);
     this.onboarding = new TenantOnboarding(tenants, users, apiKeys, audit, ids, clock, random);
-    this.pipeline = new ApiPipeline(new Authenticator(apiKeys, sessions), new AccessPolicy(clock),
+    this.pipeline = new ApiPipeline(new Authenticator(apiKeys, sessions, users::currentRole), new AccessPolicy(clock),
         rateLimiter, new TenantRateLimits(tenants, rateLimits, clock),
         new IdempotentExecution(new DynamoIdempotencyStore(dynamo, table), clock), audit, clock, log);
   }

@@ -36,6 +36,7 @@ import java.util.random.RandomGenerator;
 public final class UserAccounts {
   public static final Duration SESSION_LENGTH = Duration.ofMinutes(30);
   public static final String ISSUER = "Tender";
+  public static final Duration ROLE_CACHE_TTL = Duration.ofSeconds(10);
   private static final String BAD_CREDENTIALS = "Invalid email or password";
 
   private final UserRepository users;
@@ -48,6 +49,9 @@ public final class UserAccounts {
   private final IdGenerator ids;
   private final Clock clock;
   private final RandomGenerator random;
+  private final Map<String, CachedRole> roles = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record CachedRole(Optional<Role> role, Instant until) {}
 
   /** A session and what the client should do next. */
   public record SignedIn(String token, Instant expiresAt, boolean mfaEnabled, boolean mfaVerified) {}
@@ -181,6 +185,22 @@ public final class UserAccounts {
       throw ApiException.of(ErrorCode.UNAUTHENTICATED, "Invalid verification code");
     }
     return issue(user, Optional.of(clock.instant()));
+  }
+
+  /**
+   * The role a signed-in user holds now, read at most every {@link #ROLE_CACHE_TTL} per container:
+   * a demoted or removed user loses access within that time, whatever their token says.
+   */
+  public Optional<Role> currentRole(String tenantId, String userId) {
+    Instant now = clock.instant();
+    String key = tenantId + "/" + userId;
+    CachedRole cached = roles.get(key);
+    if (cached != null && now.isBefore(cached.until())) {
+      return cached.role();
+    }
+    Optional<Role> role = users.find(tenantId, userId).map(User::role);
+    roles.put(key, new CachedRole(role, now.plus(ROLE_CACHE_TTL)));
+    return role;
   }
 
   /** A code is accepted once: its time step must be newer than the last one accepted. */

@@ -54,7 +54,8 @@ class ApiPipelineTest {
   private final ApiKeyService keys = new ApiKeyService(new InMemoryApiKeyRepository(),
       new ApiKeySecrets(new Random(3)), new RandomIdGenerator(clock, new Random(4)), clock);
   private final ApiPipeline pipeline = new ApiPipeline(
-      new Authenticator(keys, () -> { throw new AssertionError("no session tokens in these tests"); }),
+      new Authenticator(keys, () -> { throw new AssertionError("no session tokens in these tests"); },
+          (tenant, user) -> { throw new AssertionError("no users in these tests"); }),
       new AccessPolicy(clock), new InMemoryRateLimiter(),
       new TenantRateLimits(tenants, RateLimitPolicies.defaults(), clock),
       new IdempotentExecution(new InMemoryIdempotencyStore(), clock), audit, clock,

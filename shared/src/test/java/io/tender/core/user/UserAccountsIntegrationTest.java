@@ -84,6 +84,8 @@ class UserAccountsIntegrationTest {
       assertThat(claims.mfaVerifiedAt()).isEmpty();
     });
     assertThat(repository.findByEmail("ana@shop.test").orElseThrow().passwordHash()).startsWith("$argon2id$");
+    assertThat(accounts().currentRole("ten_users1", user.id())).contains(Role.ADMIN);
+    assertThat(accounts().currentRole("ten_users1", "usr_absent")).isEmpty();
   }
 
   @Test
