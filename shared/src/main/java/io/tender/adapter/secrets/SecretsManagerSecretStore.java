@@ -1,12 +1,10 @@
 package io.tender.adapter.secrets;
 
+import io.tender.core.cache.ExpiringCache;
 import io.tender.core.secret.SecretNotFoundException;
 import io.tender.core.secret.SecretStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
@@ -16,33 +14,21 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  */
 public final class SecretsManagerSecretStore implements SecretStore {
   private final SecretsManagerClient client;
-  private final Clock clock;
-  private final Duration ttl;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-  private record Cached(String value, Instant readAt) {}
+  private final ExpiringCache<String, String> cache;
 
   public SecretsManagerSecretStore(SecretsManagerClient client, Clock clock, Duration ttl) {
     this.client = client;
-    this.clock = clock;
-    this.ttl = ttl;
+    this.cache = new ExpiringCache<>(clock, ttl);
   }
 
   @Override
   public String get(String name) {
-    Instant now = clock.instant();
-    Cached cached = cache.get(name);
-    if (cached != null && now.isBefore(cached.readAt().plus(ttl))) {
-      return cached.value();
-    }
-    String value = read(name);
-    cache.put(name, new Cached(value, now));
-    return value;
+    return cache.get(name, this::read);
   }
 
   @Override
   public void refresh(String name) {
-    cache.remove(name);
+    cache.invalidate(name);
   }
 
   private String read(String name) {

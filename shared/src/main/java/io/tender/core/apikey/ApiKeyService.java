@@ -1,6 +1,7 @@
 package io.tender.core.apikey;
 
 import io.tender.core.auth.Principal;
+import io.tender.core.cache.ExpiringCache;
 import io.tender.core.error.ApiException;
 import io.tender.core.id.IdGenerator;
 import io.tender.core.tenant.Mode;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Creates, lists, revokes and authenticates API keys.
@@ -27,15 +27,15 @@ public final class ApiKeyService {
   private final ApiKeySecrets secrets;
   private final IdGenerator ids;
   private final Clock clock;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-  private record Cached(Principal.ApiKeyCaller caller, Instant until) {}
+  /** Active keys only: unknown and revoked keys are read again every time. */
+  private final ExpiringCache<String, Principal.ApiKeyCaller> active;
 
   public ApiKeyService(ApiKeyRepository repository, ApiKeySecrets secrets, IdGenerator ids, Clock clock) {
     this.repository = repository;
     this.secrets = secrets;
     this.ids = ids;
     this.clock = clock;
+    this.active = new ExpiringCache<>(clock, CACHE_TTL);
   }
 
   public CreatedApiKey create(String tenantId, Mode mode, String name) {
@@ -78,19 +78,18 @@ public final class ApiKeyService {
       return Optional.empty();
     }
     String hash = ApiKeySecrets.hash(presented);
-    Instant now = clock.instant();
-    Cached cached = cache.get(hash);
-    if (cached != null && now.isBefore(cached.until())) {
-      return Optional.of(cached.caller());
+    Optional<Principal.ApiKeyCaller> cached = active.get(hash);
+    if (cached.isPresent()) {
+      return cached;
     }
     Optional<ApiKey> key = repository.findBySecretHash(hash).filter(ApiKey::active)
         .filter(k -> k.mode() == mode.get());
     if (key.isEmpty()) {
-      cache.remove(hash);
+      active.invalidate(hash);
       return Optional.empty();
     }
     Principal.ApiKeyCaller caller = new Principal.ApiKeyCaller(key.get().tenantId(), key.get().mode(), key.get().id());
-    cache.put(hash, new Cached(caller, now.plus(CACHE_TTL)));
+    active.put(hash, caller);
     return Optional.of(caller);
   }
 }

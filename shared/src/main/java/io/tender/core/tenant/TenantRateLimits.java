@@ -1,11 +1,9 @@
 package io.tender.core.tenant;
 
+import io.tender.core.cache.ExpiringCache;
 import io.tender.core.ratelimit.RateLimitPolicies;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rate limits in force for a tenant: the defaults with the tenant's overrides. Read once a
@@ -16,15 +14,12 @@ public final class TenantRateLimits {
 
   private final TenantRepository tenants;
   private final RateLimitPolicies defaults;
-  private final Clock clock;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-  private record Cached(RateLimitPolicies policies, Instant until) {}
+  private final ExpiringCache<String, RateLimitPolicies> cache;
 
   public TenantRateLimits(TenantRepository tenants, RateLimitPolicies defaults, Clock clock) {
     this.tenants = tenants;
     this.defaults = defaults;
-    this.clock = clock;
+    this.cache = new ExpiringCache<>(clock, CACHE_TTL);
   }
 
   public RateLimitPolicies defaults() {
@@ -32,15 +27,8 @@ public final class TenantRateLimits {
   }
 
   public RateLimitPolicies forTenant(String tenantId) {
-    Instant now = clock.instant();
-    Cached cached = cache.get(tenantId);
-    if (cached != null && now.isBefore(cached.until())) {
-      return cached.policies();
-    }
-    RateLimitPolicies policies = tenants.find(tenantId)
+    return cache.get(tenantId, id -> tenants.find(id)
         .map(tenant -> defaults.withLimits(tenant.rateLimits()))
-        .orElse(defaults);
-    cache.put(tenantId, new Cached(policies, now.plus(CACHE_TTL)));
-    return policies;
+        .orElse(defaults));
   }
 }

@@ -1,6 +1,7 @@
 package io.tender.core.user;
 
 import io.tender.core.auth.Base32;
+import io.tender.core.cache.ExpiringCache;
 import io.tender.core.auth.IssuedRecoveryCodes;
 import io.tender.core.auth.PasswordHasher;
 import io.tender.core.auth.Principal;
@@ -49,9 +50,7 @@ public final class UserAccounts {
   private final IdGenerator ids;
   private final Clock clock;
   private final RandomGenerator random;
-  private final Map<String, CachedRole> roles = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private record CachedRole(Optional<Role> role, Instant until) {}
+  private final ExpiringCache<String, Optional<Role>> roles;
 
   /** A session and what the client should do next. */
   public record SignedIn(String token, Instant expiresAt, boolean mfaEnabled, boolean mfaVerified) {}
@@ -71,6 +70,7 @@ public final class UserAccounts {
     this.ids = ids;
     this.clock = clock;
     this.random = random;
+    this.roles = new ExpiringCache<>(clock, ROLE_CACHE_TTL);
   }
 
   /** Refuses what {@link #create} would refuse for its form, before anything is written. */
@@ -192,15 +192,7 @@ public final class UserAccounts {
    * a demoted or removed user loses access within that time, whatever their token says.
    */
   public Optional<Role> currentRole(String tenantId, String userId) {
-    Instant now = clock.instant();
-    String key = tenantId + "/" + userId;
-    CachedRole cached = roles.get(key);
-    if (cached != null && now.isBefore(cached.until())) {
-      return cached.role();
-    }
-    Optional<Role> role = users.find(tenantId, userId).map(User::role);
-    roles.put(key, new CachedRole(role, now.plus(ROLE_CACHE_TTL)));
-    return role;
+    return roles.get(tenantId + "/" + userId, key -> users.find(tenantId, userId).map(User::role));
   }
 
   /** A code is accepted once: its time step must be newer than the last one accepted. */
