@@ -31,6 +31,11 @@ class PlatformEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /** Everything the in-process functions print while this class runs, checked for secrets at the end. */
+  private static final java.io.ByteArrayOutputStream CONSOLE = new java.io.ByteArrayOutputStream();
+  private static final List<String> SECRETS_HANDED_OUT = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private static java.io.PrintStream originalOut;
+
   private static LocalGateway gateway;
   private static Merchant alpha;
   private static Merchant beta;
@@ -41,6 +46,21 @@ class PlatformEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
+    originalOut = System.out;
+    java.io.PrintStream console = originalOut;
+    System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        console.write(b);
+        CONSOLE.write(b);
+      }
+
+      @Override
+      public void write(byte[] bytes, int offset, int length) {
+        console.write(bytes, offset, length);
+        CONSOLE.write(bytes, offset, length);
+      }
+    }, true, StandardCharsets.UTF_8));
     gateway = LocalGateway.start(LocalGatewayOptions.defaults(Path.of("../../template.yaml")).withPort(0));
     alpha = signedInWithMfa(bootstrap("Alpha Shop", "owner@alpha.test"));
     beta = signedInWithMfa(bootstrap("Beta Shop", "owner@beta.test"));
@@ -50,12 +70,20 @@ class PlatformEndToEndTest {
   @AfterAll
   static void stop() {
     gateway.close();
+    System.setOut(originalOut);
+    String console = CONSOLE.toString(StandardCharsets.UTF_8);
+    assertThat(SECRETS_HANDED_OUT).isNotEmpty();
+    for (String secret : SECRETS_HANDED_OUT) {
+      assertThat(console).as("no API key, password, session token or TOTP secret reaches a log")
+          .doesNotContain(secret);
+    }
   }
 
   @Test
   void anApiKeyIsShownOnceWorksAndIsRefusedAfterRevocation() throws Exception {
     JsonNode created = json(send("POST", "/api/keys:create", alpha.token(), "{\"name\":\"Production Server\"}"));
     String secret = created.path("secret").asText();
+    SECRETS_HANDED_OUT.add(secret);
     assertThat(secret).startsWith("sk_test_");
     assertThat(created.path("prefix").asText()).isEqualTo("sk_test");
     assertThat(created.path("created_at").asText()).isNotBlank();
@@ -119,6 +147,7 @@ class PlatformEndToEndTest {
     assertThat(json(again).path("secret").asText()).isNotEqualTo(json(first).path("secret").asText());
     String table = gateway.template().tables().get("TenderTable").tableName();
     String secret = json(first).path("secret").asText();
+    SECRETS_HANDED_OUT.add(secret);
     assertThat(gateway.dynamoDb().scanPaginator(scan -> scan.tableName(table)).items().stream()
         .map(Object::toString)).as("no item holds the secret").noneMatch(item -> item.contains(secret));
   }
@@ -234,6 +263,8 @@ class PlatformEndToEndTest {
             .getBytes(StandardCharsets.UTF_8));
     JsonNode answer = JSON.readTree(((Invocation.Succeeded) result).output());
     assertThat(answer.path("success").asBoolean()).as(answer.toString()).isTrue();
+    SECRETS_HANDED_OUT.add(answer.path("ownerPassword").asText());
+    SECRETS_HANDED_OUT.add(answer.path("testApiKey").path("secret").asText());
     return Map.of("tenantId", answer.path("tenantId").asText(), "email", email,
         "password", answer.path("ownerPassword").asText(), "key", answer.path("testApiKey").path("secret").asText());
   }
@@ -243,16 +274,19 @@ class PlatformEndToEndTest {
     JsonNode session = json(send("POST", "/api/v1/auth/login", null,
         "{\"email\":\"" + owner.get("email") + "\",\"password\":\"" + owner.get("password") + "\"}"));
     String token = session.path("token").asText();
+    SECRETS_HANDED_OUT.add(token);
     assertThat(session.path("mfaEnabled").asBoolean()).isFalse();
 
     JsonNode enrollment = json(send("POST", "/api/v1/auth/mfa/enroll", token, null));
     assertThat(enrollment.path("otpauthUri").asText()).startsWith("otpauth://totp/");
     byte[] secret = Base32.decode(enrollment.path("secret").asText());
+    SECRETS_HANDED_OUT.add(enrollment.path("secret").asText());
     Totp totp = new Totp(Clock.systemUTC());
     Instant now = Instant.now();
     JsonNode confirmed = json(send("POST", "/api/v1/auth/mfa/confirm", token,
         "{\"code\":\"" + totp.code(secret, now, TotpParameters.DEFAULT) + "\"}"));
     assertThat(confirmed.path("recoveryCodes")).hasSize(10);
+    confirmed.path("recoveryCodes").forEach(code -> SECRETS_HANDED_OUT.add(code.asText()));
 
     JsonNode verified = json(send("POST", "/api/v1/auth/mfa/verify", token,
         "{\"code\":\"" + totp.code(secret, now.plusSeconds(30), TotpParameters.DEFAULT) + "\"}"));
