@@ -196,6 +196,35 @@ class PlatformEndToEndTest {
   }
 
   @Test
+  void aBadOperatorRequestIsRefusedAndCreatesNothing() throws Exception {
+    String[] requests = {
+        "{\"tenantName\":\"No Owner\"}",
+        "{\"tenantName\":\"Bad\",\"ownerEmail\":\"not-an-email\"}",
+        "{\"tenantName\":\"Weak\",\"ownerEmail\":\"weak@shop.test\",\"ownerPassword\":\"short\"}",
+        "{\"tenantName\":\"Bad domain\",\"ownerEmail\":\"dom@shop.test\",\"approvedDomains\":[\"https://x.test/\"]}",
+        "{\"tenantName\":\"Typo\",\"ownerEmial\":\"typo@shop.test\"}",
+        "{\"action\":\"deleteEverything\"}",
+        "{\"action\":\"setRateLimits\",\"tenantId\":\"" + alpha.tenantId() + "\",\"rateLimits\":{\"refunds\":1}}",
+        "not json"};
+    String table = gateway.template().tables().get("TenderTable").tableName();
+    long tenantsBefore = countTenants(table);
+
+    for (String request : requests) {
+      JsonNode answer = JSON.readTree(((Invocation.Succeeded) gateway.invoke("BootstrapTenantFunction",
+          request.getBytes(StandardCharsets.UTF_8))).output());
+      assertThat(answer.path("success").asBoolean()).as(request).isFalse();
+      assertThat(answer.path("error").asText()).as(request).isNotBlank();
+    }
+
+    assertThat(countTenants(table)).isEqualTo(tenantsBefore);
+  }
+
+  private static long countTenants(String table) {
+    return gateway.dynamoDb().scanPaginator(scan -> scan.tableName(table)).items().stream()
+        .filter(item -> item.get("pk").s().startsWith("TENANT#")).count();
+  }
+
+  @Test
   void anotherTenantsKeyIdAnswersNotFoundAndNeverAppearsInItsList() throws Exception {
     String alphaKeyId = json(send("POST", "/api/keys:create", alpha.token(), "{\"name\":\"Alpha only\"}"))
         .path("id").asText();

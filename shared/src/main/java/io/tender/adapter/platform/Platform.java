@@ -59,7 +59,9 @@ public final class Platform {
     AwsClients clients = new AwsClients(environment);
     DynamoDbClient dynamo = clients.dynamoDb();
     String table = environment.require("TENDER_TABLE");
-    SecretStore secrets = new SecretsManagerSecretStore(clients.secretsManager(), clock, SECRET_CACHE);
+    // Built on first use: most requests never read a secret, and a cold start should not pay for it.
+    SecretStore secrets = new LazySecretStore(
+        () -> new SecretsManagerSecretStore(clients.secretsManager(), clock, SECRET_CACHE));
     String sessionKeysSecret = environment.require("TENDER_SESSION_KEYS_SECRET");
     Supplier<SessionTokens> sessions = new SessionTokensFromSecret(secrets, sessionKeysSecret, clock);
 
