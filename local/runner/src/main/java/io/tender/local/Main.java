@@ -21,9 +21,10 @@ public final class Main {
       System.exit(2);
       return;
     }
+    ProviderSandboxes sandboxes = ProviderSandboxes.start(options.clock());
     LocalGateway gateway;
     try {
-      gateway = LocalGateway.start(options);
+      gateway = LocalGateway.start(sandboxes.wire(options));
     } catch (TemplateException | FunctionLoadException e) {
       System.err.println("Tender local gateway did not start: " + e.getMessage());
       System.exit(1);
@@ -38,9 +39,11 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("Stopping Tender local gateway");
       gateway.close();
+      sandboxes.close();
       stopped.countDown();
     }));
     DemoTenant.seed(gateway, System.out);
+    System.out.println("  Stripe sandbox " + sandboxes.stripe().baseUrl());
     StartupBanner.print(gateway, System.out);
     stopped.await();
   }

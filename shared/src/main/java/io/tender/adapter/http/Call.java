@@ -70,6 +70,12 @@ public final class Call {
         throw ApiException.invalidRequest("A JSON object is required");
       }
       return value;
+    } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+      // A request record that validates itself reports its own field errors.
+      if (e.getCause() instanceof ApiException refused) {
+        throw refused;
+      }
+      throw ApiException.invalidRequest("The request body is not valid for this route");
     } catch (UnrecognizedPropertyException e) {
       throw ApiException.invalidRequest("Unknown field: " + e.getPropertyName());
     } catch (JsonProcessingException e) {

@@ -71,6 +71,8 @@ public enum ErrorFamily {
       case CONFLICT -> "Conflict";
       case RATE_LIMIT_EXCEEDED -> "Too many requests";
       case INTERNAL_ERROR -> "Internal error";
+      case PROVIDER_UNAVAILABLE -> "Provider unavailable";
+      case PROVIDER_ERROR -> "Provider error";
     };
   }
 }

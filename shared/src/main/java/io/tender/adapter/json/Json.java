@@ -14,7 +14,9 @@ public final class Json {
 
   private static final ObjectReader STRICT = MAPPER.reader()
       .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+      .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      // 100.5 is not an amount in minor units; never truncate it to 100.
+      .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   private Json() {}
 

@@ -2,6 +2,13 @@ package io.tender.adapter.platform;
 
 import io.tender.adapter.aws.AwsClients;
 import io.tender.adapter.dynamo.DynamoApiKeyRepository;
+import io.tender.adapter.dynamo.DynamoCheckoutSessionRepository;
+import io.tender.adapter.dynamo.DynamoPaymentRepository;
+import io.tender.adapter.stripe.StripeConnector;
+import io.tender.adapter.stripe.StripeSettings;
+import io.tender.core.checkout.CheckoutSessions;
+import io.tender.core.money.AmountPolicy;
+import java.net.URI;
 import io.tender.adapter.dynamo.DynamoAuditLog;
 import io.tender.adapter.dynamo.DynamoIdempotencyStore;
 import io.tender.adapter.dynamo.DynamoRateLimiter;
@@ -49,6 +56,7 @@ public final class Platform {
   private final AuditLog audit;
   private final UserAccounts users;
   private final TenantOnboarding onboarding;
+  private final CheckoutSessions checkouts;
   private final ApiPipeline pipeline;
   private final JsonLog log;
 
@@ -72,6 +80,13 @@ public final class Platform {
     RateLimitPolicies rateLimits = RateLimitPolicies.defaults();
     this.users = new UserAccounts(new DynamoUserRepository(dynamo, table), sessions, rateLimiter, rateLimits, ids,
         clock, random);
+    DynamoPaymentRepository payments = new DynamoPaymentRepository(dynamo, table);
+    String stripeKeySecret = environment.require("TENDER_STRIPE_SECRET_KEY_SECRET");
+    StripeConnector stripe = new StripeConnector(
+        StripeSettings.of(URI.create(environment.require("TENDER_STRIPE_API_BASE"))),
+        () -> secrets.get(stripeKeySecret));
+    this.checkouts = new CheckoutSessions(new DynamoCheckoutSessionRepository(dynamo, table, payments), payments,
+        stripe, AmountPolicy.standard(), ids, clock);
     this.onboarding = new TenantOnboarding(tenants, users, apiKeys, audit, ids, clock, random);
     this.pipeline = new ApiPipeline(new Authenticator(apiKeys, sessions, users::currentRole), new AccessPolicy(clock),
         rateLimiter, new TenantRateLimits(tenants, rateLimits, clock),
@@ -101,6 +116,10 @@ public final class Platform {
 
   public TenantRepository tenants() {
     return tenants;
+  }
+
+  public CheckoutSessions checkouts() {
+    return checkouts;
   }
 
   public TenantOnboarding onboarding() {

@@ -18,6 +18,8 @@ public enum ErrorCode {
   IDEMPOTENCY_ERROR(422, "idempotency_error"),
   PAYLOAD_TOO_LARGE(413),
   RATE_LIMIT_EXCEEDED(429),
+  PROVIDER_ERROR(502),
+  PROVIDER_UNAVAILABLE(503),
   INTERNAL_ERROR(500);
 
   private final int status;

@@ -42,13 +42,15 @@ public final class Provisioner {
   /**
    * Provisions everything; returns logical id → queue URL.
    *
-   * @param secretOverrides values to use instead of the template's for the named secrets
+   * @param secretOverrides values to use instead of the template's, by logical id or by name
    */
   public Map<String, String> provision(StackTemplate template, Map<String, String> secretOverrides) {
     template.tables().values().forEach(this::createTable);
     Map<String, String> queueUrls = createQueues(template.queues());
     template.secrets().values().forEach(secret -> secretStore.accept(secret.name(),
-        Optional.ofNullable(secretOverrides.get(secret.name())).orElseGet(() -> valueOf(secret))));
+        Optional.ofNullable(secretOverrides.get(secret.logicalId()))
+            .or(() -> Optional.ofNullable(secretOverrides.get(secret.name())))
+            .orElseGet(() -> valueOf(secret))));
     return queueUrls;
   }
 

@@ -1,0 +1,133 @@
+package io.tender.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tender.local.function.Invocation;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Checkout sessions over HTTP, with the Stripe connector talking to the Stripe sandbox. */
+class CheckoutEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String VALID = "{\"amount\":10000,\"currency\":\"USD\",\"reference\":\"order_12345\","
+      + "\"methodTypes\":[\"card\"],\"successUrl\":\"https://shop.test/success\",\"cancelUrl\":\"https://shop.test/cancel\"}";
+
+  private static ProviderSandboxes sandboxes;
+  private static LocalGateway gateway;
+  private static String key;
+  private static String otherTenantsKey;
+
+  @BeforeAll
+  static void start() throws Exception {
+    sandboxes = ProviderSandboxes.start(Clock.systemUTC());
+    gateway = LocalGateway.start(sandboxes.wire(LocalGatewayOptions.defaults(Path.of("../../template.yaml")).withPort(0)));
+    key = bootstrap("Checkout Shop", "owner@checkout.test");
+    otherTenantsKey = bootstrap("Other Shop", "owner@other-checkout.test");
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    sandboxes.close();
+  }
+
+  @Test
+  void aSessionIsCreatedAtTheProviderAndReadBack() throws Exception {
+    HttpResponse<String> created = post(VALID, key, null);
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    JsonNode session = JSON.readTree(created.body());
+    assertThat(session.path("id").asText()).startsWith("cs_");
+    assertThat(session.path("status").asText()).isEqualTo("pending");
+    assertThat(session.path("redirect_url").asText()).startsWith(sandboxes.stripe().baseUrl().toString());
+    assertThat(session.path("expires_at").asText()).isNotBlank();
+    String svg = new String(Base64.getDecoder().decode(
+        session.path("qr_image_url").asText().substring("data:image/svg+xml;base64,".length())), StandardCharsets.UTF_8);
+    assertThat(svg).startsWith("<svg");
+
+    HttpResponse<String> read = get("/api/v1/checkout/sessions/" + session.path("id").asText(), key);
+    JsonNode detail = JSON.readTree(read.body());
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(detail.path("amount").asLong()).isEqualTo(10000);
+    assertThat(detail.path("currency").asText()).isEqualTo("USD");
+    assertThat(detail.path("reference").asText()).isEqualTo("order_12345");
+    assertThat(detail.path("remaining_seconds").asLong()).isBetween(1800L, 1860L);
+    assertThat(detail.path("payment_id").asText()).startsWith("pay_");
+
+    String stripeSession = URI.create(session.path("redirect_url").asText()).getPath().replaceAll(".*/", "");
+    assertThat(sandboxes.stripe().hostedPagePay(stripeSession)).hasValue(URI.create("https://shop.test/success"));
+  }
+
+  @Test
+  void theSameIdempotencyKeyReplaysTheSessionAndRefusesAnotherBody() throws Exception {
+    HttpResponse<String> first = post(VALID, key, "order-12345-attempt");
+    HttpResponse<String> again = post(VALID, key, "order-12345-attempt");
+    HttpResponse<String> other = post(VALID.replace("10000", "20000"), key, "order-12345-attempt");
+
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(again.headers().firstValue("idempotent-replayed")).hasValue("true");
+    assertThat(other.statusCode()).isEqualTo(422);
+    assertThat(JSON.readTree(other.body()).path("code").asText()).isEqualTo("idempotency_error");
+  }
+
+  @Test
+  void badRequestsAreRefusedByField() throws Exception {
+    HttpResponse<String> missing = post("{\"currency\":\"USD\"}", key, null);
+    JsonNode errors = JSON.readTree(missing.body()).path("errors");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(errors.has("amount")).isTrue();
+    assertThat(errors.has("reference")).isTrue();
+    assertThat(errors.has("successUrl")).isTrue();
+
+    HttpResponse<String> zero = post(VALID.replace("10000", "0"), key, null);
+    assertThat(JSON.readTree(zero.body()).path("code").asText()).isEqualTo("INVALID_AMOUNT");
+    HttpResponse<String> unknown = post(VALID.replace("USD", "ABC"), key, null);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    HttpResponse<String> fractional = post(VALID.replace("10000", "100.5"), key, null);
+    assertThat(fractional.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void anotherTenantsSessionIsNotFound() throws Exception {
+    String id = JSON.readTree(post(VALID, key, null).body()).path("id").asText();
+
+    HttpResponse<String> read = get("/api/v1/checkout/sessions/" + id, otherTenantsKey);
+
+    assertThat(read.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(read.body()).path("code").asText()).isEqualTo("RESOURCE_NOT_FOUND");
+  }
+
+  private static String bootstrap(String name, String email) throws Exception {
+    Invocation result = gateway.invoke("BootstrapTenantFunction",
+        ("{\"tenantName\":\"" + name + "\",\"ownerEmail\":\"" + email + "\"}").getBytes(StandardCharsets.UTF_8));
+    JsonNode answer = JSON.readTree(((Invocation.Succeeded) result).output());
+    return answer.path("testApiKey").path("secret").asText();
+  }
+
+  private static HttpResponse<String> post(String body, String apiKey, String idempotencyKey) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/v1/checkout/sessions"))
+        .header("content-type", "application/json").header("x-api-key", apiKey)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (idempotencyKey != null) {
+      request.header("idempotency-key", idempotencyKey);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> get(String path, String apiKey) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path)).header("x-api-key", apiKey).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
