@@ -42,6 +42,7 @@ public final class Main {
       sandboxes.close();
       stopped.countDown();
     }));
+    sandboxes.connect(gateway);
     DemoTenant.seed(gateway, System.out);
     System.out.println("  Stripe sandbox " + sandboxes.stripe().baseUrl());
     StartupBanner.print(gateway, System.out);

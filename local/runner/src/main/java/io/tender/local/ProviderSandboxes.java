@@ -17,15 +17,22 @@ import java.util.Map;
 public final class ProviderSandboxes implements AutoCloseable {
   static final String STRIPE_API_BASE_PARAMETER = "StripeApiBase";
   static final String STRIPE_SECRET_KEY_SECRET = "StripeSecretKey";
+  static final String STRIPE_WEBHOOK_SECRET = "StripeWebhookSecret";
+  static final String STRIPE_WEBHOOK_PATH = "/api/webhooks/stripe";
 
   private final StripeSandbox stripe;
+  private final String stripeWebhookSecret;
 
-  private ProviderSandboxes(StripeSandbox stripe) {
+  private ProviderSandboxes(StripeSandbox stripe, String stripeWebhookSecret) {
     this.stripe = stripe;
+    this.stripeWebhookSecret = stripeWebhookSecret;
   }
 
   public static ProviderSandboxes start(Clock clock) {
-    return new ProviderSandboxes(StripeSandbox.start(clock));
+    byte[] random = new byte[24];
+    new java.security.SecureRandom().nextBytes(random);
+    return new ProviderSandboxes(StripeSandbox.start(clock),
+        "whsec_" + java.util.HexFormat.of().formatHex(random));
   }
 
   public StripeSandbox stripe() {
@@ -43,7 +50,17 @@ public final class ProviderSandboxes implements AutoCloseable {
     }
     Map<String, String> secrets = new HashMap<>(options.secrets());
     secrets.putIfAbsent(STRIPE_SECRET_KEY_SECRET, stripe.apiKey());
+    secrets.putIfAbsent(STRIPE_WEBHOOK_SECRET, stripeWebhookSecret);
     return options.withParameters(parameters).withSecrets(secrets);
+  }
+
+  /** Points the sandbox's webhooks at the gateway, where the template has a route for them. */
+  public void connect(LocalGateway gateway) {
+    boolean served = gateway.template().routes().stream()
+        .anyMatch(route -> STRIPE_WEBHOOK_PATH.equals(route.getValue().path()));
+    if (served) {
+      stripe.addWebhookEndpoint(java.net.URI.create(gateway.baseUrl() + STRIPE_WEBHOOK_PATH), stripeWebhookSecret);
+    }
   }
 
   private static boolean declaresParameter(Path template, String name) {

@@ -33,6 +33,7 @@ class CheckoutEndToEndTest {
   static void start() throws Exception {
     sandboxes = ProviderSandboxes.start(Clock.systemUTC());
     gateway = LocalGateway.start(sandboxes.wire(LocalGatewayOptions.defaults(Path.of("../../template.yaml")).withPort(0)));
+    sandboxes.connect(gateway);
     key = bootstrap("Checkout Shop", "owner@checkout.test");
     otherTenantsKey = bootstrap("Other Shop", "owner@other-checkout.test");
   }
@@ -68,6 +69,75 @@ class CheckoutEndToEndTest {
 
     String stripeSession = URI.create(session.path("redirect_url").asText()).getPath().replaceAll(".*/", "");
     assertThat(sandboxes.stripe().hostedPagePay(stripeSession)).hasValue(URI.create("https://shop.test/success"));
+  }
+
+  /** Pay on the hosted page → Stripe's signed webhook → queue → settlement → paid, and the ledger balances. */
+  @Test
+  void aPaidSessionSettlesIntoTheLedger() throws Exception {
+    String settleKey = bootstrap("Settle Shop", "owner@settle.test");
+    JsonNode session = JSON.readTree(post(VALID.replace("10000", "4321"), settleKey, null).body());
+    String stripeSession = URI.create(session.path("redirect_url").asText()).getPath().replaceAll(".*/", "");
+
+    sandboxes.stripe().hostedPagePay(stripeSession);
+
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(JSON.readTree(get("/api/v1/checkout/sessions/" + session.path("id").asText(), settleKey).body())
+            .path("status").asText()).isEqualTo("completed"));
+    String tenantId = tenantOf(settleKey);
+    io.tender.adapter.dynamo.DynamoLedger ledger = new io.tender.adapter.dynamo.DynamoLedger(gateway.dynamoDb(),
+        gateway.template().tables().get("TenderTable").tableName());
+    io.tender.core.ledger.LedgerBook book = new io.tender.core.ledger.LedgerBook(tenantId, io.tender.core.tenant.Mode.TEST);
+    assertThat(ledger.balance(book, io.tender.core.ledger.LedgerAccount.PROVIDER_CLEARING, "USD")).isEqualTo(4321);
+    assertThat(ledger.balance(book, io.tender.core.ledger.LedgerAccount.MERCHANT_PENDING, "USD")).isEqualTo(4321);
+  }
+
+  /** Stripe delivers duplicates: each event twice here; the money moves once. */
+  @Test
+  void duplicateWebhooksMoveTheMoneyOnce() throws Exception {
+    String dupKey = bootstrap("Duplicate Shop", "owner@dup.test");
+    JsonNode session = JSON.readTree(post(VALID.replace("10000", "777"), dupKey, null).body());
+    String stripeSession = URI.create(session.path("redirect_url").asText()).getPath().replaceAll(".*/", "");
+    int deliveredBefore = sandboxes.stripe().deliveredEvents().size();
+    sandboxes.stripe().duplicateDeliveries(true);
+    try {
+      sandboxes.stripe().hostedPagePay(stripeSession);
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+        assertThat(sandboxes.stripe().deliveredEvents().size() - deliveredBefore).isGreaterThanOrEqualTo(4);
+        assertThat(JSON.readTree(get("/api/v1/checkout/sessions/" + session.path("id").asText(), dupKey).body())
+            .path("status").asText()).isEqualTo("completed");
+      });
+    } finally {
+      sandboxes.stripe().duplicateDeliveries(false);
+    }
+    Thread.sleep(1_500); // let any redelivered hint reach settlement
+    io.tender.adapter.dynamo.DynamoLedger ledger = new io.tender.adapter.dynamo.DynamoLedger(gateway.dynamoDb(),
+        gateway.template().tables().get("TenderTable").tableName());
+    io.tender.core.ledger.LedgerBook book = new io.tender.core.ledger.LedgerBook(tenantOf(dupKey),
+        io.tender.core.tenant.Mode.TEST);
+    assertThat(ledger.balance(book, io.tender.core.ledger.LedgerAccount.MERCHANT_PENDING, "USD")).isEqualTo(777);
+  }
+
+  @Test
+  void aWebhookWithABadSignatureIsRefusedAndRecordsNothing() throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/webhooks/stripe"))
+        .header("content-type", "application/json")
+        .header("stripe-signature", "t=" + (System.currentTimeMillis() / 1000) + ",v1=" + "0".repeat(64))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"evt_forged\",\"type\":\"checkout.session.completed\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    String table = gateway.template().tables().get("TenderTable").tableName();
+    assertThat(gateway.dynamoDb().getItem(g -> g.tableName(table).key(java.util.Map.of(
+        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("EVT#stripe#evt_forged"),
+        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("#")))).hasItem()).isFalse();
+  }
+
+  private static String tenantOf(String apiKey) throws Exception {
+    String table = gateway.template().tables().get("TenderTable").tableName();
+    String hash = io.tender.core.apikey.ApiKeySecrets.hash(apiKey);
+    return gateway.dynamoDb().getItem(g -> g.tableName(table).key(java.util.Map.of(
+        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("APIKEY#" + hash),
+        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("#")))).item().get("tenantId").s();
   }
 
   @Test

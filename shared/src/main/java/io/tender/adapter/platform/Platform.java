@@ -3,6 +3,13 @@ package io.tender.adapter.platform;
 import io.tender.adapter.aws.AwsClients;
 import io.tender.adapter.dynamo.DynamoApiKeyRepository;
 import io.tender.adapter.dynamo.DynamoCheckoutSessionRepository;
+import io.tender.adapter.dynamo.DynamoLedger;
+import io.tender.adapter.dynamo.DynamoProviderEventInbox;
+import io.tender.adapter.dynamo.DynamoSettlementStore;
+import io.tender.adapter.sqs.SettlementQueue;
+import io.tender.adapter.stripe.StripeWebhookIngress;
+import io.tender.core.settlement.Settlement;
+import io.tender.core.signature.StripeWebhookVerifier;
 import io.tender.adapter.dynamo.DynamoPaymentRepository;
 import io.tender.adapter.stripe.StripeConnector;
 import io.tender.adapter.stripe.StripeSettings;
@@ -57,6 +64,8 @@ public final class Platform {
   private final UserAccounts users;
   private final TenantOnboarding onboarding;
   private final CheckoutSessions checkouts;
+  private final Settlement settlement;
+  private final StripeWebhookIngress stripeWebhooks;
   private final ApiPipeline pipeline;
   private final JsonLog log;
 
@@ -85,6 +94,14 @@ public final class Platform {
     StripeConnector stripe = new StripeConnector(
         StripeSettings.of(URI.create(environment.require("TENDER_STRIPE_API_BASE"))),
         () -> secrets.get(stripeKeySecret));
+    DynamoLedger ledger = new DynamoLedger(dynamo, table);
+    this.settlement = new Settlement(stripe, payments, new DynamoSettlementStore(payments, ledger), clock);
+    String queueUrl = environment.require("TENDER_SETTLEMENT_QUEUE_URL");
+    // The SQS client is built on first use: only the webhook ingress sends.
+    Supplier<SettlementQueue> queue = new Lazy<>(() -> new SettlementQueue(clients.sqs(), queueUrl));
+    this.stripeWebhooks = new StripeWebhookIngress(
+        StripeWebhookVerifier.fromSecretStore(secrets, environment.require("TENDER_STRIPE_WEBHOOK_SECRET_SECRET"), clock),
+        new DynamoProviderEventInbox(dynamo, table), queue, clock, log);
     this.checkouts = new CheckoutSessions(new DynamoCheckoutSessionRepository(dynamo, table, payments), payments,
         stripe, AmountPolicy.standard(), ids, clock);
     this.onboarding = new TenantOnboarding(tenants, users, apiKeys, audit, ids, clock, random);
@@ -116,6 +133,14 @@ public final class Platform {
 
   public TenantRepository tenants() {
     return tenants;
+  }
+
+  public Settlement settlement() {
+    return settlement;
+  }
+
+  public StripeWebhookIngress stripeWebhooks() {
+    return stripeWebhooks;
   }
 
   public CheckoutSessions checkouts() {

@@ -1,0 +1,91 @@
+package io.tender.core.settlement;
+
+import io.tender.core.ledger.LedgerBook;
+import io.tender.core.ledger.LedgerTransaction;
+import io.tender.core.ledger.Postings;
+import io.tender.core.payment.Effect;
+import io.tender.core.payment.Payment;
+import io.tender.core.payment.PaymentRepository;
+import io.tender.core.payment.PaymentStateMachine;
+import io.tender.core.payment.ProviderReference;
+import io.tender.core.payment.Transition;
+import io.tender.core.provider.CheckoutConnector;
+import io.tender.core.provider.CheckoutState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies what a provider says about a checkout to its payment. The webhook is only a hint: the
+ * provider's current state is fetched and is the truth; the state machine decides; the new
+ * version and its ledger entries are committed together, conditional on the version read, and a
+ * lost race is re-decided on fresh data. Redeliveries and late events are no-ops.
+ */
+public final class Settlement {
+  static final int ATTEMPTS = 5;
+
+  private final CheckoutConnector connector;
+  private final PaymentRepository payments;
+  private final SettlementStore store;
+  private final Clock clock;
+
+  /** What settling did, for the log line. */
+  public sealed interface Outcome {
+    record Applied(Payment payment) implements Outcome {}
+
+    record Ignored(String reason) implements Outcome {}
+
+    record NotOurs(String checkoutId) implements Outcome {}
+  }
+
+  public Settlement(CheckoutConnector connector, PaymentRepository payments, SettlementStore store, Clock clock) {
+    this.connector = connector;
+    this.payments = payments;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public Outcome settleCheckout(String checkoutId) {
+    CheckoutState truth = connector.fetchCheckout(checkoutId);
+    ProviderReference reference = new ProviderReference(connector.provider(), checkoutId);
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<Payment> found = payments.findByProvider(reference);
+      if (found.isEmpty()) {
+        return new Outcome.NotOurs(checkoutId);
+      }
+      Payment payment = found.get();
+      if (truth.paymentId().isPresent() && !truth.paymentId().get().equals(payment.id())) {
+        return new Outcome.Ignored("the provider's checkout names payment " + truth.paymentId().get());
+      }
+      Instant now = clock.instant();
+      switch (PaymentStateMachine.apply(payment, truth.event(), now)) {
+        case Transition.Ignored ignored -> {
+          return new Outcome.Ignored(ignored.reason());
+        }
+        case Transition.Applied applied -> {
+          if (store.commit(applied.payment(), ledger(applied, now))) {
+            return new Outcome.Applied(applied.payment());
+          }
+        }
+      }
+    }
+    throw new IllegalStateException("payment for checkout " + checkoutId + " kept moving; the message will be retried");
+  }
+
+  private static List<LedgerTransaction> ledger(Transition.Applied applied, Instant at) {
+    Payment payment = applied.payment();
+    LedgerBook book = new LedgerBook(payment.tenantId(), payment.mode());
+    List<LedgerTransaction> transactions = new ArrayList<>();
+    for (Effect effect : applied.effects()) {
+      if (effect instanceof Effect.LedgerPosting posting) {
+        transactions.add(switch (posting.kind()) {
+          case CAPTURE -> Postings.capture(book, payment.id(), posting.amount(), posting.currency(), at);
+          case REFUND -> Postings.refund(book, posting.reference(), posting.amount(), posting.currency(), at);
+        });
+      }
+    }
+    return transactions;
+  }
+}
