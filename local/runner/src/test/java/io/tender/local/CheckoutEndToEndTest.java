@@ -117,6 +117,79 @@ class CheckoutEndToEndTest {
     assertThat(ledger.balance(book, io.tender.core.ledger.LedgerAccount.MERCHANT_PENDING, "USD")).isEqualTo(777);
   }
 
+  /** 20 concurrent refunds of 10 on a payment of 100: exactly 100 refunded, the rest refused clearly. */
+  @Test
+  void concurrentRefundsNeverRefundMoreThanWasCaptured() throws Exception {
+    String refundKey = bootstrap("Refund Shop", "owner@refund.test");
+    setRateLimit(tenantOf(refundKey), "refund.create", 100);
+    String paymentId = paidPayment(refundKey, 100);
+
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+    java.util.List<java.util.concurrent.Future<HttpResponse<String>>> responses = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      responses.add(pool.submit(() -> refund(refundKey, "{\"paymentId\":\"" + paymentId + "\",\"amount\":10}")));
+    }
+    int succeeded = 0;
+    for (var response : responses) {
+      HttpResponse<String> answer = response.get();
+      if (answer.statusCode() == 200) {
+        assertThat(JSON.readTree(answer.body()).path("status").asText()).isEqualTo("succeeded");
+        succeeded++;
+      } else {
+        assertThat(answer.statusCode()).as(answer.body()).isIn(409, 422);
+      }
+    }
+    pool.shutdown();
+
+    assertThat(succeeded).isEqualTo(10);
+    HttpResponse<String> more = refund(refundKey, "{\"paymentId\":\"" + paymentId + "\",\"amount\":1}");
+    assertThat(more.statusCode()).isEqualTo(422);
+    assertThat(JSON.readTree(more.body()).path("code").asText()).as("fully refunded").isEqualTo("REFUND_NOT_ALLOWED");
+    io.tender.adapter.dynamo.DynamoLedger ledger = new io.tender.adapter.dynamo.DynamoLedger(gateway.dynamoDb(),
+        gateway.template().tables().get("TenderTable").tableName());
+    io.tender.core.ledger.LedgerBook book = new io.tender.core.ledger.LedgerBook(tenantOf(refundKey),
+        io.tender.core.tenant.Mode.TEST);
+    assertThat(ledger.balance(book, io.tender.core.ledger.LedgerAccount.REFUNDS_PAYABLE, "USD")).isEqualTo(100);
+  }
+
+  @Test
+  void refundsOfUnknownOrForeignPaymentsAreNotFoundAndOverRefundsRefused() throws Exception {
+    String paymentId = paidPayment(key, 500);
+
+    assertThat(refund(otherTenantsKey, "{\"paymentId\":\"" + paymentId + "\",\"amount\":10}").statusCode())
+        .isEqualTo(404);
+    assertThat(refund(key, "{\"paymentId\":\"pay_00000000000000000000000000\",\"amount\":10}").statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> over = refund(key, "{\"paymentId\":\"" + paymentId + "\",\"amount\":501}");
+    assertThat(over.statusCode()).isEqualTo(422);
+    assertThat(JSON.readTree(over.body()).path("code").asText()).isEqualTo("REFUND_NOT_ALLOWED");
+    HttpResponse<String> partial = refund(key, "{\"paymentId\":\"" + paymentId + "\",\"amount\":200,\"reason\":\"Customer request\"}");
+    assertThat(partial.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(partial.body()).path("providerRefundId").asText()).startsWith("re_");
+  }
+
+  private static String paidPayment(String apiKey, long amount) throws Exception {
+    JsonNode session = JSON.readTree(post(VALID.replace("10000", Long.toString(amount)), apiKey, null).body());
+    String stripeSession = URI.create(session.path("redirect_url").asText()).getPath().replaceAll(".*/", "");
+    sandboxes.stripe().hostedPagePay(stripeSession);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(JSON.readTree(get("/api/v1/checkout/sessions/" + session.path("id").asText(), apiKey).body())
+            .path("status").asText()).isEqualTo("completed"));
+    return session.path("payment_id").asText();
+  }
+
+  private static void setRateLimit(String tenantId, String name, int limit) throws Exception {
+    Invocation result = gateway.invoke("BootstrapTenantFunction", ("{\"action\":\"setRateLimits\",\"tenantId\":\""
+        + tenantId + "\",\"rateLimits\":{\"" + name + "\":" + limit + "}}").getBytes(StandardCharsets.UTF_8));
+    assertThat(JSON.readTree(((Invocation.Succeeded) result).output()).path("success").asBoolean()).isTrue();
+  }
+
+  private static HttpResponse<String> refund(String apiKey, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/v1/refunds"))
+        .header("content-type", "application/json").header("x-api-key", apiKey)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void aWebhookWithABadSignatureIsRefusedAndRecordsNothing() throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/webhooks/stripe"))

@@ -69,6 +69,7 @@ public enum ErrorFamily {
       case RESOURCE_NOT_FOUND -> "Not found";
       case IDEMPOTENCY_KEY_IN_USE, IDEMPOTENCY_ERROR -> "Idempotency conflict";
       case CONFLICT -> "Conflict";
+      case REFUND_NOT_ALLOWED -> "Refund not allowed";
       case RATE_LIMIT_EXCEEDED -> "Too many requests";
       case INTERNAL_ERROR -> "Internal error";
       case PROVIDER_UNAVAILABLE -> "Provider unavailable";

@@ -8,6 +8,7 @@ import io.tender.adapter.dynamo.DynamoProviderEventInbox;
 import io.tender.adapter.dynamo.DynamoSettlementStore;
 import io.tender.adapter.sqs.SettlementQueue;
 import io.tender.adapter.stripe.StripeWebhookIngress;
+import io.tender.core.refund.Refunds;
 import io.tender.core.settlement.Settlement;
 import io.tender.core.signature.StripeWebhookVerifier;
 import io.tender.adapter.dynamo.DynamoPaymentRepository;
@@ -65,6 +66,7 @@ public final class Platform {
   private final TenantOnboarding onboarding;
   private final CheckoutSessions checkouts;
   private final Settlement settlement;
+  private final Refunds refunds;
   private final StripeWebhookIngress stripeWebhooks;
   private final ApiPipeline pipeline;
   private final JsonLog log;
@@ -96,6 +98,7 @@ public final class Platform {
         () -> secrets.get(stripeKeySecret));
     DynamoLedger ledger = new DynamoLedger(dynamo, table);
     this.settlement = new Settlement(stripe, payments, new DynamoSettlementStore(payments, ledger), clock);
+    this.refunds = new Refunds(payments, stripe, settlement, AmountPolicy.standard(), ids, clock);
     String queueUrl = environment.require("TENDER_SETTLEMENT_QUEUE_URL");
     // The SQS client is built on first use: only the webhook ingress sends.
     Supplier<SettlementQueue> queue = new Lazy<>(() -> new SettlementQueue(clients.sqs(), queueUrl));
@@ -133,6 +136,10 @@ public final class Platform {
 
   public TenantRepository tenants() {
     return tenants;
+  }
+
+  public Refunds refunds() {
+    return refunds;
   }
 
   public Settlement settlement() {

@@ -14,6 +14,7 @@ public enum ErrorCode {
   TENANT_MISMATCH(403),
   RESOURCE_NOT_FOUND(404),
   CONFLICT(409),
+  REFUND_NOT_ALLOWED(422),
   IDEMPOTENCY_KEY_IN_USE(409, "idempotency_key_in_use"),
   IDEMPOTENCY_ERROR(422, "idempotency_error"),
   PAYLOAD_TOO_LARGE(413),

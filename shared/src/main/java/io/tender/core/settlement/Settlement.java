@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import io.tender.core.payment.PaymentEvent;
 
 /**
  * Applies what a provider says about a checkout to its payment. The webhook is only a hint: the
@@ -24,7 +26,8 @@ import java.util.Optional;
  * lost race is re-decided on fresh data. Redeliveries and late events are no-ops.
  */
 public final class Settlement {
-  static final int ATTEMPTS = 5;
+  /** Every lost race is lost to a writer that succeeded, so n concurrent writers need at most n rounds. */
+  static final int ATTEMPTS = 30;
 
   private final CheckoutConnector connector;
   private final PaymentRepository payments;
@@ -50,17 +53,28 @@ public final class Settlement {
   public Outcome settleCheckout(String checkoutId) {
     CheckoutState truth = connector.fetchCheckout(checkoutId);
     ProviderReference reference = new ProviderReference(connector.provider(), checkoutId);
+    if (payments.findByProvider(reference).isEmpty()) {
+      return new Outcome.NotOurs(checkoutId);
+    }
+    if (truth.paymentId().isPresent()
+        && !truth.paymentId().get().equals(payments.findByProvider(reference).get().id())) {
+      return new Outcome.Ignored("the provider's checkout names payment " + truth.paymentId().get());
+    }
+    return apply(() -> payments.findByProvider(reference), truth.event());
+  }
+
+  /**
+   * Applies {@code event} to the payment {@code load} reads, with its ledger entries, re-reading
+   * and re-deciding when another writer got there first.
+   */
+  public Outcome apply(Supplier<Optional<Payment>> load, PaymentEvent event) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Optional<Payment> found = payments.findByProvider(reference);
+      Optional<Payment> found = load.get();
       if (found.isEmpty()) {
-        return new Outcome.NotOurs(checkoutId);
-      }
-      Payment payment = found.get();
-      if (truth.paymentId().isPresent() && !truth.paymentId().get().equals(payment.id())) {
-        return new Outcome.Ignored("the provider's checkout names payment " + truth.paymentId().get());
+        return new Outcome.Ignored("no such payment");
       }
       Instant now = clock.instant();
-      switch (PaymentStateMachine.apply(payment, truth.event(), now)) {
+      switch (PaymentStateMachine.apply(found.get(), event, now)) {
         case Transition.Ignored ignored -> {
           return new Outcome.Ignored(ignored.reason());
         }
@@ -70,8 +84,9 @@ public final class Settlement {
           }
         }
       }
+      Contention.pause(attempt);
     }
-    throw new IllegalStateException("payment for checkout " + checkoutId + " kept moving; the message will be retried");
+    throw new IllegalStateException("the payment kept moving; the work will be retried");
   }
 
   private static List<LedgerTransaction> ledger(Transition.Applied applied, Instant at) {
