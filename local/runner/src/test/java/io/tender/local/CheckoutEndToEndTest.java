@@ -190,6 +190,42 @@ class CheckoutEndToEndTest {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * The sweeper, run as if 32 minutes had passed: an unpaid session expires (at the provider
+   * too); a paid one stays completed; both leave the due index, so a second sweep finds nothing.
+   */
+  @Test
+  void theSweeperExpiresWhatNobodyPaidAndOnlyThat() throws Exception {
+    String sweepKey = bootstrap("Sweep Shop", "owner@sweep.test");
+    String unpaid = JSON.readTree(post(VALID.replace("10000", "900"), sweepKey, null).body()).path("id").asText();
+    String paidPayment = paidPayment(sweepKey, 800);
+
+    String table = gateway.template().tables().get("TenderTable").tableName();
+    var dynamo = gateway.dynamoDb();
+    var payments = new io.tender.adapter.dynamo.DynamoPaymentRepository(dynamo, table);
+    var stripe = new io.tender.adapter.stripe.StripeConnector(
+        io.tender.adapter.stripe.StripeSettings.of(sandboxes.stripe().baseUrl()), sandboxes.stripe()::apiKey);
+    Clock later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(32));
+    var settlement = new io.tender.core.settlement.Settlement(stripe, payments,
+        new io.tender.adapter.dynamo.DynamoSettlementStore(payments, new io.tender.adapter.dynamo.DynamoLedger(dynamo, table)),
+        later);
+    var sweeper = new io.tender.core.checkout.ExpirySweeper(new io.tender.adapter.dynamo.DueSessionExpiries(dynamo, table),
+        new io.tender.adapter.dynamo.DynamoCheckoutSessionRepository(dynamo, table, payments), payments, stripe,
+        settlement, later);
+
+    int swept = 0;
+    for (int round = 0; round < 20 && swept < 2; round++) {
+      swept += sweeper.sweep(1000);
+    }
+
+    assertThat(swept).as("every session created so far is due 32 minutes on").isGreaterThanOrEqualTo(2);
+    assertThat(JSON.readTree(get("/api/v1/checkout/sessions/" + unpaid, sweepKey).body()).path("status").asText())
+        .isEqualTo("expired");
+    assertThat(payments.find(tenantOf(sweepKey), io.tender.core.tenant.Mode.TEST, paidPayment).orElseThrow().state())
+        .isEqualTo(io.tender.core.payment.PaymentState.CAPTURED);
+    assertThat(sweeper.sweep(1000)).as("nothing is due twice").isZero();
+  }
+
   @Test
   void aWebhookWithABadSignatureIsRefusedAndRecordsNothing() throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/webhooks/stripe"))

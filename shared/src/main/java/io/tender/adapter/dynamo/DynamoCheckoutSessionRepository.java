@@ -67,6 +67,9 @@ public final class DynamoCheckoutSessionRepository implements CheckoutSessionRep
     item.put("cancelUrl", s(session.cancelUrl()));
     item.put("expiresAt", s(session.expiresAt().toString()));
     session.redirectUrl().ifPresent(url -> item.put("redirectUrl", s(url)));
+    // Due for the expiry sweeper until it has looked at the session (see docs/DATA-MODEL.md).
+    item.put("duePk", s(DueSessionExpiries.partition(session.id())));
+    item.put("dueSk", s(DueSessionExpiries.sortKey(session.expiresAt(), session.id())));
     item.put("createdAt", s(session.createdAt().toString()));
     return item;
   }

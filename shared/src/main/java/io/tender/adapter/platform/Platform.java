@@ -3,7 +3,9 @@ package io.tender.adapter.platform;
 import io.tender.adapter.aws.AwsClients;
 import io.tender.adapter.dynamo.DynamoApiKeyRepository;
 import io.tender.adapter.dynamo.DynamoCheckoutSessionRepository;
+import io.tender.adapter.dynamo.DueSessionExpiries;
 import io.tender.adapter.dynamo.DynamoLedger;
+import io.tender.core.checkout.ExpirySweeper;
 import io.tender.adapter.dynamo.DynamoProviderEventInbox;
 import io.tender.adapter.dynamo.DynamoSettlementStore;
 import io.tender.adapter.sqs.SettlementQueue;
@@ -67,6 +69,7 @@ public final class Platform {
   private final CheckoutSessions checkouts;
   private final Settlement settlement;
   private final Refunds refunds;
+  private final ExpirySweeper expirySweeper;
   private final StripeWebhookIngress stripeWebhooks;
   private final ApiPipeline pipeline;
   private final JsonLog log;
@@ -99,13 +102,16 @@ public final class Platform {
     DynamoLedger ledger = new DynamoLedger(dynamo, table);
     this.settlement = new Settlement(stripe, payments, new DynamoSettlementStore(payments, ledger), clock);
     this.refunds = new Refunds(payments, stripe, settlement, AmountPolicy.standard(), ids, clock);
+    DynamoCheckoutSessionRepository checkoutSessions = new DynamoCheckoutSessionRepository(dynamo, table, payments);
+    this.expirySweeper = new ExpirySweeper(new DueSessionExpiries(dynamo, table), checkoutSessions, payments, stripe,
+        settlement, clock);
     String queueUrl = environment.require("TENDER_SETTLEMENT_QUEUE_URL");
     // The SQS client is built on first use: only the webhook ingress sends.
     Supplier<SettlementQueue> queue = new Lazy<>(() -> new SettlementQueue(clients.sqs(), queueUrl));
     this.stripeWebhooks = new StripeWebhookIngress(
         StripeWebhookVerifier.fromSecretStore(secrets, environment.require("TENDER_STRIPE_WEBHOOK_SECRET_SECRET"), clock),
         new DynamoProviderEventInbox(dynamo, table), queue, clock, log);
-    this.checkouts = new CheckoutSessions(new DynamoCheckoutSessionRepository(dynamo, table, payments), payments,
+    this.checkouts = new CheckoutSessions(checkoutSessions, payments,
         stripe, AmountPolicy.standard(), ids, clock);
     this.onboarding = new TenantOnboarding(tenants, users, apiKeys, audit, ids, clock, random);
     this.pipeline = new ApiPipeline(new Authenticator(apiKeys, sessions, users::currentRole), new AccessPolicy(clock),
@@ -136,6 +142,10 @@ public final class Platform {
 
   public TenantRepository tenants() {
     return tenants;
+  }
+
+  public ExpirySweeper expirySweeper() {
+    return expirySweeper;
   }
 
   public Refunds refunds() {
