@@ -53,14 +53,14 @@ public final class Settlement {
   public Outcome settleCheckout(String checkoutId) {
     CheckoutState truth = connector.fetchCheckout(checkoutId);
     ProviderReference reference = new ProviderReference(connector.provider(), checkoutId);
-    if (payments.findByProvider(reference).isEmpty()) {
+    Optional<Payment> payment = payments.findByProvider(reference);
+    if (payment.isEmpty()) {
       return new Outcome.NotOurs(checkoutId);
     }
-    if (truth.paymentId().isPresent()
-        && !truth.paymentId().get().equals(payments.findByProvider(reference).get().id())) {
+    if (truth.paymentId().isPresent() && !truth.paymentId().get().equals(payment.get().id())) {
       return new Outcome.Ignored("the provider's checkout names payment " + truth.paymentId().get());
     }
-    return apply(() -> payments.findByProvider(reference), truth.event());
+    return apply(payment, () -> payments.findByProvider(reference), truth.event());
   }
 
   /**
@@ -68,8 +68,16 @@ public final class Settlement {
    * and re-deciding when another writer got there first.
    */
   public Outcome apply(Supplier<Optional<Payment>> load, PaymentEvent event) {
+    return apply(load.get(), load, event);
+  }
+
+  /** As {@link #apply(Supplier, PaymentEvent)}, starting from a payment already read. */
+  private Outcome apply(Optional<Payment> first, Supplier<Optional<Payment>> reload, PaymentEvent event) {
+    Optional<Payment> found = first;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Optional<Payment> found = load.get();
+      if (attempt > 0) {
+        found = reload.get();
+      }
       if (found.isEmpty()) {
         return new Outcome.Ignored("no such payment");
       }
