@@ -83,12 +83,8 @@ class CheckoutEndToEndTest {
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(JSON.readTree(get("/api/v1/checkout/sessions/" + session.path("id").asText(), settleKey).body())
             .path("status").asText()).isEqualTo("completed"));
-    String tenantId = tenantOf(settleKey);
-    io.tender.adapter.dynamo.DynamoLedger ledger = new io.tender.adapter.dynamo.DynamoLedger(gateway.dynamoDb(),
-        gateway.template().tables().get("TenderTable").tableName());
-    io.tender.core.ledger.LedgerBook book = new io.tender.core.ledger.LedgerBook(tenantId, io.tender.core.tenant.Mode.TEST);
-    assertThat(ledger.balance(book, io.tender.core.ledger.LedgerAccount.PROVIDER_CLEARING, "USD")).isEqualTo(4321);
-    assertThat(ledger.balance(book, io.tender.core.ledger.LedgerAccount.MERCHANT_PENDING, "USD")).isEqualTo(4321);
+    assertThat(balance(settleKey, io.tender.core.ledger.LedgerAccount.PROVIDER_CLEARING)).isEqualTo(4321);
+    assertThat(balance(settleKey, io.tender.core.ledger.LedgerAccount.MERCHANT_PENDING)).isEqualTo(4321);
   }
 
   /** Stripe delivers duplicates: each event twice here; the money moves once. */
@@ -110,11 +106,7 @@ class CheckoutEndToEndTest {
       sandboxes.stripe().duplicateDeliveries(false);
     }
     Thread.sleep(1_500); // let any redelivered hint reach settlement
-    io.tender.adapter.dynamo.DynamoLedger ledger = new io.tender.adapter.dynamo.DynamoLedger(gateway.dynamoDb(),
-        gateway.template().tables().get("TenderTable").tableName());
-    io.tender.core.ledger.LedgerBook book = new io.tender.core.ledger.LedgerBook(tenantOf(dupKey),
-        io.tender.core.tenant.Mode.TEST);
-    assertThat(ledger.balance(book, io.tender.core.ledger.LedgerAccount.MERCHANT_PENDING, "USD")).isEqualTo(777);
+    assertThat(balance(dupKey, io.tender.core.ledger.LedgerAccount.MERCHANT_PENDING)).isEqualTo(777);
   }
 
   /** 20 concurrent refunds of 10 on a payment of 100: exactly 100 refunded, the rest refused clearly. */
@@ -145,11 +137,7 @@ class CheckoutEndToEndTest {
     HttpResponse<String> more = refund(refundKey, "{\"paymentId\":\"" + paymentId + "\",\"amount\":1}");
     assertThat(more.statusCode()).isEqualTo(422);
     assertThat(JSON.readTree(more.body()).path("code").asText()).as("fully refunded").isEqualTo("REFUND_NOT_ALLOWED");
-    io.tender.adapter.dynamo.DynamoLedger ledger = new io.tender.adapter.dynamo.DynamoLedger(gateway.dynamoDb(),
-        gateway.template().tables().get("TenderTable").tableName());
-    io.tender.core.ledger.LedgerBook book = new io.tender.core.ledger.LedgerBook(tenantOf(refundKey),
-        io.tender.core.tenant.Mode.TEST);
-    assertThat(ledger.balance(book, io.tender.core.ledger.LedgerAccount.REFUNDS_PAYABLE, "USD")).isEqualTo(100);
+    assertThat(balance(refundKey, io.tender.core.ledger.LedgerAccount.REFUNDS_PAYABLE)).isEqualTo(100);
   }
 
   @Test
@@ -239,6 +227,14 @@ class CheckoutEndToEndTest {
     assertThat(gateway.dynamoDb().getItem(g -> g.tableName(table).key(java.util.Map.of(
         "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("EVT#stripe#evt_forged"),
         "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("#")))).hasItem()).isFalse();
+  }
+
+  /** The USD balance of one ledger account of the API key's tenant, in test mode. */
+  private static long balance(String apiKey, io.tender.core.ledger.LedgerAccount account) throws Exception {
+    io.tender.adapter.dynamo.DynamoLedger ledger = new io.tender.adapter.dynamo.DynamoLedger(gateway.dynamoDb(),
+        gateway.template().tables().get("TenderTable").tableName());
+    return ledger.balance(new io.tender.core.ledger.LedgerBook(tenantOf(apiKey), io.tender.core.tenant.Mode.TEST),
+        account, "USD");
   }
 
   private static String tenantOf(String apiKey) throws Exception {

@@ -103,6 +103,8 @@ class StripeCheckoutSandboxTest {
     assertThat(delivered.getPaymentStatus()).isEqualTo("paid");
     assertThat(delivered.getPaymentIntent()).isEqualTo(intent.getId());
     assertThat(events.get(1).getLivemode()).isFalse();
+    // The sandbox records a delivery once the receiver's answer is back, a moment after receipt.
+    await().atMost(Duration.ofSeconds(5)).until(() -> sandbox.deliveredEvents().size() == 2);
     assertThat(sandbox.deliveredEvents()).extracting(DeliveredEvent::type)
         .containsExactly("payment_intent.succeeded", "checkout.session.completed");
   }

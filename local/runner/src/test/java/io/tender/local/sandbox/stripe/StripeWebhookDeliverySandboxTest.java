@@ -43,7 +43,9 @@ class StripeWebhookDeliverySandboxTest {
 
     client(sandbox).v1().checkout().sessions().expire(session.getId());
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 1);
+    // The sandbox records a delivery once the receiver's answer is back, a moment after receipt.
+    await().atMost(Duration.ofSeconds(5))
+        .until(() -> receiver.received().size() == 1 && sandbox.deliveredEvents().size() == 1);
     assertThat(sandbox.deliveredEvents()).singleElement()
         .satisfies(delivered -> assertThat(delivered.attempt()).isEqualTo(3));
     WebhookReceiver.Received received = receiver.received().getFirst();
