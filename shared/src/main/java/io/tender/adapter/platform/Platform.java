@@ -17,6 +17,7 @@ import io.tender.adapter.dynamo.DynamoPaymentRepository;
 import io.tender.adapter.stripe.StripeConnector;
 import io.tender.adapter.stripe.StripeSettings;
 import io.tender.core.checkout.CheckoutSessions;
+import io.tender.core.provider.CheckoutConnector;
 import io.tender.core.money.AmountPolicy;
 import java.net.URI;
 import io.tender.adapter.dynamo.DynamoAuditLog;
@@ -96,9 +97,9 @@ public final class Platform {
         clock, random);
     DynamoPaymentRepository payments = new DynamoPaymentRepository(dynamo, table);
     String stripeKeySecret = environment.require("TENDER_STRIPE_SECRET_KEY_SECRET");
-    StripeConnector stripe = new StripeConnector(
-        StripeSettings.of(URI.create(environment.require("TENDER_STRIPE_API_BASE"))),
-        () -> secrets.get(stripeKeySecret));
+    URI stripeApi = URI.create(environment.require("TENDER_STRIPE_API_BASE"));
+    CheckoutConnector stripe = new LazyCheckoutConnector(StripeConnector.PROVIDER,
+        () -> new StripeConnector(StripeSettings.of(stripeApi), () -> secrets.get(stripeKeySecret)));
     DynamoLedger ledger = new DynamoLedger(dynamo, table);
     this.settlement = new Settlement(stripe, payments, new DynamoSettlementStore(payments, ledger), clock);
     this.refunds = new Refunds(payments, stripe, settlement, AmountPolicy.standard(), ids, clock);
