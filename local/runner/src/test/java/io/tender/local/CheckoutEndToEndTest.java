@@ -282,6 +282,25 @@ class CheckoutEndToEndTest {
 
     assertThat(read.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(read.body()).path("code").asText()).isEqualTo("RESOURCE_NOT_FOUND");
+    assertThat(get("/api/v1/checkout/sessions/not-an-id", key).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void badRefundRequestsAreRefusedByFieldAndRefundNothing() throws Exception {
+    String badKey = bootstrap("Bad Refund Shop", "owner@bad-refund.test");
+    setRateLimit(tenantOf(badKey), "refund.create", 50);
+    String paymentId = paidPayment(badKey, 300);
+
+    HttpResponse<String> missing = refund(badKey, "{\"amount\":10}");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(missing.body()).path("errors").has("paymentId")).isTrue();
+    assertThat(refund(badKey, "{\"paymentId\":\"" + paymentId + "\",\"amount\":\"ten\"}").statusCode()).isEqualTo(400);
+    assertThat(refund(badKey, "{\"paymentId\":\"" + paymentId + "\",\"amount\":1.5}").statusCode()).isEqualTo(400);
+    assertThat(refund(badKey, "{\"paymentId\":\"" + paymentId + "\",\"amount\":0}").statusCode()).isEqualTo(400);
+    assertThat(refund(badKey, "{\"paymentId\":\"" + paymentId + "\",\"amount\":-5}").statusCode()).isEqualTo(400);
+
+    HttpResponse<String> whole = refund(badKey, "{\"paymentId\":\"" + paymentId + "\",\"amount\":300}");
+    assertThat(whole.statusCode()).as("nothing was reserved by the refused requests").isEqualTo(200);
   }
 
   private static String bootstrap(String name, String email) throws Exception {

@@ -96,6 +96,9 @@ public final class CheckoutSessions {
 
   /** Another tenant's session answers exactly as a missing one. */
   public View view(String tenantId, Mode mode, String sessionId) {
+    if (sessionId == null || !sessionId.matches("cs_[0-9a-z]{26}")) {
+      throw ApiException.notFound("Checkout session"); // not one of ours, so not this tenant's either
+    }
     CheckoutSession session = sessions.find(tenantId, mode, sessionId)
         .orElseThrow(() -> ApiException.notFound("Checkout session"));
     Payment payment = payments.find(tenantId, mode, session.paymentId())
