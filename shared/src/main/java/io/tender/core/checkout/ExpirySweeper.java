@@ -53,6 +53,6 @@ public final class ExpirySweeper {
         .map(provider -> connector.expireCheckout(provider.providerPaymentId()))
         .map(CheckoutState::event)
         .orElseGet(() -> new PaymentEvent.Expired(clock.instant()));
-    settlement.apply(() -> payments.find(session.tenantId(), session.mode(), payment.get().id()), event);
+    settlement.apply(payment, () -> payments.find(session.tenantId(), session.mode(), payment.get().id()), event);
   }
 }

@@ -72,7 +72,7 @@ public final class Settlement {
   }
 
   /** As {@link #apply(Supplier, PaymentEvent)}, starting from a payment already read. */
-  private Outcome apply(Optional<Payment> first, Supplier<Optional<Payment>> reload, PaymentEvent event) {
+  public Outcome apply(Optional<Payment> first, Supplier<Optional<Payment>> reload, PaymentEvent event) {
     Optional<Payment> found = first;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       if (attempt > 0) {
