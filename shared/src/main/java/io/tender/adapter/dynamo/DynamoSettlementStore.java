@@ -1,22 +1,31 @@
 package io.tender.adapter.dynamo;
 
+import io.tender.core.event.MerchantEvent;
 import io.tender.core.ledger.LedgerTransaction;
 import io.tender.core.payment.Payment;
 import io.tender.core.settlement.SettlementStore;
+import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** The payment's next version and its ledger entries in one TransactWriteItems. */
+/** The payment's next version, its ledger entries and its merchant events in one TransactWriteItems. */
 public final class DynamoSettlementStore implements SettlementStore {
   private final DynamoPaymentRepository payments;
   private final DynamoLedger ledger;
+  private final String table;
 
-  public DynamoSettlementStore(DynamoPaymentRepository payments, DynamoLedger ledger) {
+  public DynamoSettlementStore(DynamoPaymentRepository payments, DynamoLedger ledger, String table) {
     this.payments = payments;
     this.ledger = ledger;
+    this.table = table;
   }
 
   @Override
-  public boolean commit(Payment next, List<LedgerTransaction> transactions) {
-    return payments.replace(next, transactions.stream().flatMap(tx -> ledger.writes(tx).stream()).toList());
+  public boolean commit(Payment next, List<LedgerTransaction> transactions, List<MerchantEvent> events) {
+    List<TransactWriteItem> alongside = new ArrayList<>();
+    transactions.forEach(tx -> alongside.addAll(ledger.writes(tx)));
+    events.forEach(event -> alongside.add(TransactWriteItem.builder().put(put -> put.tableName(table)
+        .item(MerchantEventItems.item(event)).conditionExpression("attribute_not_exists(pk)")).build()));
+    return payments.replace(next, alongside);
   }
 }

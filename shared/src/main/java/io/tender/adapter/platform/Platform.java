@@ -101,7 +101,7 @@ public final class Platform {
     CheckoutConnector stripe = new LazyCheckoutConnector(StripeConnector.PROVIDER,
         () -> new StripeConnector(StripeSettings.of(stripeApi), () -> secrets.get(stripeKeySecret)));
     DynamoLedger ledger = new DynamoLedger(dynamo, table);
-    this.settlement = new Settlement(stripe, payments, new DynamoSettlementStore(payments, ledger), clock);
+    this.settlement = new Settlement(stripe, payments, new DynamoSettlementStore(payments, ledger, table), ids, clock);
     this.refunds = new Refunds(payments, stripe, settlement, AmountPolicy.standard(), ids, clock);
     DynamoCheckoutSessionRepository checkoutSessions = new DynamoCheckoutSessionRepository(dynamo, table, payments);
     this.expirySweeper = new ExpirySweeper(new DueSessionExpiries(dynamo, table), checkoutSessions, payments, stripe,

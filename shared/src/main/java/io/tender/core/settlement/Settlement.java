@@ -1,5 +1,7 @@
 package io.tender.core.settlement;
 
+import io.tender.core.event.MerchantEvents;
+import io.tender.core.id.IdGenerator;
 import io.tender.core.ledger.LedgerBook;
 import io.tender.core.ledger.LedgerTransaction;
 import io.tender.core.ledger.Postings;
@@ -22,8 +24,9 @@ import io.tender.core.payment.PaymentEvent;
 /**
  * Applies what a provider says about a checkout to its payment. The webhook is only a hint: the
  * provider's current state is fetched and is the truth; the state machine decides; the new
- * version and its ledger entries are committed together, conditional on the version read, and a
- * lost race is re-decided on fresh data. Redeliveries and late events are no-ops.
+ * version, its ledger entries and the merchant events it owes are committed together, conditional
+ * on the version read, and a lost race is re-decided on fresh data. Redeliveries and late events
+ * are no-ops.
  */
 public final class Settlement {
   /** Every lost race is lost to a writer that succeeded, so n concurrent writers need at most n rounds. */
@@ -32,6 +35,7 @@ public final class Settlement {
   private final CheckoutConnector connector;
   private final PaymentRepository payments;
   private final SettlementStore store;
+  private final MerchantEvents events;
   private final Clock clock;
 
   /** What settling did, for the log line. */
@@ -43,10 +47,12 @@ public final class Settlement {
     record NotOurs(String checkoutId) implements Outcome {}
   }
 
-  public Settlement(CheckoutConnector connector, PaymentRepository payments, SettlementStore store, Clock clock) {
+  public Settlement(CheckoutConnector connector, PaymentRepository payments, SettlementStore store, IdGenerator ids,
+      Clock clock) {
     this.connector = connector;
     this.payments = payments;
     this.store = store;
+    this.events = new MerchantEvents(ids);
     this.clock = clock;
   }
 
@@ -64,8 +70,8 @@ public final class Settlement {
   }
 
   /**
-   * Applies {@code event} to the payment {@code load} reads, with its ledger entries, re-reading
-   * and re-deciding when another writer got there first.
+   * Applies {@code event} to the payment {@code load} reads, with its ledger entries and merchant
+   * events, re-reading and re-deciding when another writer got there first.
    */
   public Outcome apply(Supplier<Optional<Payment>> load, PaymentEvent event) {
     return apply(load.get(), load, event);
@@ -87,7 +93,7 @@ public final class Settlement {
           return new Outcome.Ignored(ignored.reason());
         }
         case Transition.Applied applied -> {
-          if (store.commit(applied.payment(), ledger(applied, now))) {
+          if (store.commit(applied.payment(), ledger(applied, now), events.of(applied, now))) {
             return new Outcome.Applied(applied.payment());
           }
         }
