@@ -141,6 +141,7 @@ public final class ApiPipeline {
       case CALLER -> switch (principal.orElseThrow()) {
         case Principal.ApiKeyCaller key -> RateLimitScope.apiKey(key.keyId());
         case Principal.UserCaller user -> RateLimitScope.user(user.userId());
+        case Principal.PaymentLinkPayer payer -> throw new IllegalStateException("a link payer never signs in");
       };
     };
   }

@@ -68,7 +68,8 @@ public enum ErrorFamily {
       case INSUFFICIENT_PERMISSIONS, TENANT_MISMATCH -> "Forbidden";
       case RESOURCE_NOT_FOUND -> "Not found";
       case IDEMPOTENCY_KEY_IN_USE, IDEMPOTENCY_ERROR -> "Idempotency conflict";
-      case CONFLICT -> "Conflict";
+      case CONFLICT, PAYMENT_LINK_INACTIVE -> "Conflict";
+      case PAYMENT_LINK_EXPIRED, PAYMENT_LINK_USAGE_LIMIT_REACHED -> "Gone";
       case REFUND_NOT_ALLOWED -> "Refund not allowed";
       case RATE_LIMIT_EXCEEDED -> "Too many requests";
       case INTERNAL_ERROR -> "Internal error";

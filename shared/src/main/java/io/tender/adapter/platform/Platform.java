@@ -14,6 +14,8 @@ import io.tender.core.refund.Refunds;
 import io.tender.core.settlement.Settlement;
 import io.tender.core.signature.StripeWebhookVerifier;
 import io.tender.adapter.dynamo.DynamoPaymentRepository;
+import io.tender.adapter.dynamo.DynamoPaymentLinkRepository;
+import io.tender.core.link.PaymentLinks;
 import io.tender.adapter.stripe.StripeConnector;
 import io.tender.adapter.stripe.StripeSettings;
 import io.tender.core.checkout.CheckoutSessions;
@@ -68,6 +70,7 @@ public final class Platform {
   private final UserAccounts users;
   private final TenantOnboarding onboarding;
   private final CheckoutSessions checkouts;
+  private final PaymentLinks links;
   private final Settlement settlement;
   private final Refunds refunds;
   private final ExpirySweeper expirySweeper;
@@ -114,6 +117,8 @@ public final class Platform {
         new DynamoProviderEventInbox(dynamo, table), queue, clock, log);
     this.checkouts = new CheckoutSessions(checkoutSessions, payments,
         stripe, AmountPolicy.standard(), ids, clock);
+    this.links = new PaymentLinks(new DynamoPaymentLinkRepository(dynamo, table), checkouts, tenants,
+        AmountPolicy.standard(), random, clock);
     this.onboarding = new TenantOnboarding(tenants, users, apiKeys, audit, ids, clock, random);
     this.pipeline = new ApiPipeline(new Authenticator(apiKeys, sessions, users::currentRole), new AccessPolicy(clock),
         rateLimiter, new TenantRateLimits(tenants, rateLimits, clock),
@@ -163,6 +168,10 @@ public final class Platform {
 
   public CheckoutSessions checkouts() {
     return checkouts;
+  }
+
+  public PaymentLinks links() {
+    return links;
   }
 
   public TenantOnboarding onboarding() {

@@ -39,6 +39,8 @@ public final class AccessPolicy {
           throw ApiException.mfaRequired();
         }
       }
+      // A link's payer never signs in; the link itself decided what it may do.
+      case Principal.PaymentLinkPayer payer -> throw ApiException.unauthenticated();
     }
   }
 

@@ -11,7 +11,7 @@ public sealed interface Principal {
 
   Mode mode();
 
-  /** The audit trail's name for the caller: {@code api_key} or {@code user}. */
+  /** The audit trail's name for the caller: {@code api_key}, {@code user} or {@code payment_link}. */
   String actorType();
 
   String actorId();
@@ -40,6 +40,23 @@ public sealed interface Principal {
     @Override
     public String actorId() {
       return userId;
+    }
+  }
+
+  /**
+   * A payer opening a checkout through a merchant's public payment link: acts for the link's
+   * tenant and mode, and only through the link. Never authenticated by a route, so it holds no
+   * permission.
+   */
+  record PaymentLinkPayer(String tenantId, Mode mode, String slug) implements Principal {
+    @Override
+    public String actorType() {
+      return "payment_link";
+    }
+
+    @Override
+    public String actorId() {
+      return slug;
     }
   }
 }

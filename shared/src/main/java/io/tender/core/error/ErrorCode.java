@@ -14,6 +14,12 @@ public enum ErrorCode {
   TENANT_MISMATCH(403),
   RESOURCE_NOT_FOUND(404),
   CONFLICT(409),
+  /** A payment link its merchant switched off: it takes no more payments. */
+  PAYMENT_LINK_INACTIVE(409),
+  /** A payment link past its expiry. */
+  PAYMENT_LINK_EXPIRED(410),
+  /** A payment link that has opened as many checkouts as its usage limit allows. */
+  PAYMENT_LINK_USAGE_LIMIT_REACHED(410),
   REFUND_NOT_ALLOWED(422),
   IDEMPOTENCY_KEY_IN_USE(409, "idempotency_key_in_use"),
   IDEMPOTENCY_ERROR(422, "idempotency_error"),

@@ -96,6 +96,18 @@ class AccessPolicyTest {
         Optional.empty())).doesNotThrowAnyException();
   }
 
+  /** A payer acting through a public payment link never passes a route's access check. */
+  @ParameterizedTest
+  @EnumSource(Permission.class)
+  void aPaymentLinkPayerHoldsNoPermission(Permission permission) {
+    Principal payer = new Principal.PaymentLinkPayer("ten_1", Mode.TEST, "summer-promo");
+
+    assertThat(catchThrowableOfType(ApiException.class,
+        () -> policy.authorize(payer, permission, Optional.empty())).code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(catchThrowableOfType(ApiException.class,
+        () -> policy.authorize(payer, Optional.empty(), Optional.empty())).code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+  }
+
   private static Principal user(Role role, Optional<Instant> mfaAt) {
     return new Principal.UserCaller("ten_a1b2", Mode.TEST, "usr_1", role, mfaAt);
   }
