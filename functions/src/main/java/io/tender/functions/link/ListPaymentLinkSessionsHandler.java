@@ -1,0 +1,37 @@
+package io.tender.functions.link;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.tender.adapter.http.ApiResult;
+import io.tender.adapter.http.ErrorFamily;
+import io.tender.adapter.http.Route;
+import io.tender.adapter.platform.Platform;
+import io.tender.core.auth.Permission;
+
+/** {@code GET /api/v1/links/{slug}/sessions?limit=&cursor=}: the checkout sessions a link opened, newest first. */
+public final class ListPaymentLinkSessionsHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  static final Route ROUTE = Route.authenticated("GET /api/v1/links/{slug}/sessions", ErrorFamily.PLATFORM,
+      Permission.LINKS_MANAGE);
+
+  private final Platform platform;
+
+  public ListPaymentLinkSessionsHandler() {
+    this(Platform.fromEnvironment());
+  }
+
+  ListPaymentLinkSessionsHandler(Platform platform) {
+    this.platform = platform;
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return platform.pipeline().handle(event, context, ROUTE, call -> ApiResult.ok(PaymentLinkViews.page(
+        platform.links().sessions(call.tenantId(), call.mode(), call.request().pathParameter("slug").orElse(null),
+            call.request().queryParameter("cursor"), PaymentLinkViews.limit(call.request().queryParameter("limit"))),
+        PaymentLinkViews::session)));
+  }
+}
