@@ -40,6 +40,14 @@ public final class ProviderSandboxes implements AutoCloseable {
   }
 
   /**
+   * The signing secret of the gateway's Stripe endpoint, as Stripe's dashboard shows it to the
+   * account owner: what a test needs to sign events as Stripe would.
+   */
+  public String stripeWebhookSecret() {
+    return stripeWebhookSecret;
+  }
+
+  /**
    * The options with the sandboxes wired in where the template declares what they replace (a
    * template without those parameters is served as it is).
    */
