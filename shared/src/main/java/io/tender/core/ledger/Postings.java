@@ -26,11 +26,26 @@ public final class Postings {
   /** Capture of {@code amount}: the provider owes it to us, and we owe it (less our fee) to the merchant, pending. */
   public static LedgerTransaction capture(LedgerBook book, String paymentId, long amount, long fee, String currency,
       Instant at) {
+    return capture(TransactionId.capture(paymentId), book, paymentId, amount, fee, currency, at);
+  }
+
+  /** A later capture of {@code amount} on the same payment, bringing its captured total to {@code capturedTotal}. */
+  public static LedgerTransaction additionalCapture(LedgerBook book, String paymentId, long capturedTotal, long amount,
+      String currency, Instant at) {
+    if (capturedTotal <= amount) {
+      throw new InvalidTransactionException("an additional capture follows an earlier one: total " + capturedTotal
+          + " must exceed " + amount);
+    }
+    return capture(TransactionId.additionalCapture(paymentId, capturedTotal), book, paymentId, amount, 0, currency, at);
+  }
+
+  private static LedgerTransaction capture(TransactionId id, LedgerBook book, String paymentId, long amount, long fee,
+      String currency, Instant at) {
     Amounts.requirePositive(amount, "a captured amount");
     if (fee < 0 || fee >= amount) {
       throw new InvalidTransactionException("a fee is 0 or more and less than the captured amount, was " + fee + " of " + amount);
     }
-    LedgerTransaction.Builder capture = LedgerTransaction.builder(TransactionId.capture(paymentId), book, at, paymentId)
+    LedgerTransaction.Builder capture = LedgerTransaction.builder(id, book, at, paymentId)
         .debit(PROVIDER_CLEARING, amount, currency)
         .credit(MERCHANT_PENDING, Amounts.subtract(amount, fee), currency);
     if (fee > 0) {

@@ -15,6 +15,17 @@ public record TransactionId(String value) {
     return of("capture", paymentId);
   }
 
+  /**
+   * A capture that raised the payment's captured total to {@code capturedTotal} after its first
+   * one: each total is reached once, so each such capture has its own id.
+   */
+  public static TransactionId additionalCapture(String paymentId, long capturedTotal) {
+    if (capturedTotal <= 0) {
+      throw new InvalidTransactionException("a captured total is positive, was " + capturedTotal);
+    }
+    return of("capture_to_" + capturedTotal, paymentId);
+  }
+
   public static TransactionId release(String paymentId) {
     return of("release", paymentId);
   }

@@ -110,7 +110,11 @@ public final class Settlement {
     for (Effect effect : applied.effects()) {
       if (effect instanceof Effect.LedgerPosting posting) {
         transactions.add(switch (posting.kind()) {
-          case CAPTURE -> Postings.capture(book, payment.id(), posting.amount(), posting.currency(), at);
+          // The first capture is the whole captured total; a later one raised it, and is its own transaction.
+          case CAPTURE -> posting.amount() == payment.amounts().captured()
+              ? Postings.capture(book, payment.id(), posting.amount(), posting.currency(), at)
+              : Postings.additionalCapture(book, payment.id(), payment.amounts().captured(), posting.amount(),
+                  posting.currency(), at);
           case REFUND -> Postings.refund(book, posting.reference(), posting.amount(), posting.currency(), at);
         });
       }

@@ -87,6 +87,24 @@ class DynamoSettlementStoreTest {
   }
 
   @Test
+  void aLaterCaptureRaisingTheTotalIsItsOwnLedgerTransaction() {
+    paymentAtProvider("ten_outbox3", "pay_outbox3", "cs_test_outbox3", 1500);
+    PROVIDER.put("cs_test_outbox3", new CheckoutState("cs_test_outbox3", Optional.of("pay_outbox3"), Optional.empty(),
+        new PaymentEvent.Captured(1000, NOW)));
+    assertThat(settlement.settleCheckout("cs_test_outbox3")).isInstanceOf(Settlement.Outcome.Applied.class);
+    PROVIDER.put("cs_test_outbox3", new CheckoutState("cs_test_outbox3", Optional.of("pay_outbox3"), Optional.empty(),
+        new PaymentEvent.Captured(1500, NOW)));
+
+    assertThat(settlement.settleCheckout("cs_test_outbox3")).isInstanceOf(Settlement.Outcome.Applied.class);
+    assertThat(settlement.settleCheckout("cs_test_outbox3")).isInstanceOf(Settlement.Outcome.Ignored.class);
+
+    LedgerBook book = new LedgerBook("ten_outbox3", Mode.TEST);
+    assertThat(ledger.balance(book, LedgerAccount.MERCHANT_PENDING, "USD")).isEqualTo(1500);
+    assertThat(ledger.entries(book, "capture:pay_outbox3")).hasSize(2);
+    assertThat(ledger.entries(book, "capture_to_1500:pay_outbox3")).hasSize(2);
+  }
+
+  @Test
   void aChangeThatLosesItsRaceLeavesNoEvent() {
     Payment payment = paymentAtProvider("ten_outbox2", "pay_outbox2", "cs_test_outbox2", 500);
     Payment moved = ((io.tender.core.payment.Transition.Applied) io.tender.core.payment.PaymentStateMachine

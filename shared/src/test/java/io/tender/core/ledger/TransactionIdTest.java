@@ -14,6 +14,9 @@ class TransactionIdTest {
   @Test
   void idsNameTheEventAndTheBusinessId() {
     assertThat(TransactionId.capture("pay_01JD").value()).isEqualTo("capture:pay_01JD");
+    assertThat(TransactionId.additionalCapture("pay_01JD", 3000).value()).isEqualTo("capture_to_3000:pay_01JD");
+    assertThat(TransactionId.additionalCapture("pay_01JD", 3000)).isNotEqualTo(TransactionId.additionalCapture("pay_01JD", 3500))
+        .isNotEqualTo(TransactionId.capture("pay_01JD"));
     assertThat(TransactionId.release("pay_01JD").value()).isEqualTo("release:pay_01JD");
     assertThat(TransactionId.refund("re_01JD").value()).isEqualTo("refund:re_01JD");
     assertThat(TransactionId.refundSettlement("re_01JD").value()).isEqualTo("refund_settlement:re_01JD");
