@@ -65,7 +65,7 @@ public enum ErrorFamily {
       case INVALID_AMOUNT -> "Invalid amount";
       case VALIDATION_FAILED, INVALID_REQUEST, PAYLOAD_TOO_LARGE -> "Invalid request";
       case UNAUTHENTICATED, MFA_CHALLENGE_REQUIRED -> "Unauthorized";
-      case INSUFFICIENT_PERMISSIONS, TENANT_MISMATCH -> "Forbidden";
+      case INSUFFICIENT_PERMISSIONS, TENANT_MISMATCH, DOMAIN_NOT_APPROVED -> "Forbidden";
       case RESOURCE_NOT_FOUND -> "Not found";
       case IDEMPOTENCY_KEY_IN_USE, IDEMPOTENCY_ERROR -> "Idempotency conflict";
       case CONFLICT, PAYMENT_LINK_INACTIVE -> "Conflict";

@@ -5,6 +5,19 @@ import io.tender.adapter.dynamo.DynamoApiKeyRepository;
 import io.tender.adapter.dynamo.DynamoCheckoutSessionRepository;
 import io.tender.adapter.dynamo.DueSessionExpiries;
 import io.tender.adapter.dynamo.DynamoLedger;
+import io.tender.adapter.dynamo.DynamoMerchantEventStore;
+import io.tender.adapter.dynamo.DynamoWebhookDeliveryRepository;
+import io.tender.adapter.dynamo.DynamoWebhookEndpointRepository;
+import io.tender.adapter.sqs.SqsDeliveryQueue;
+import io.tender.adapter.webhook.DnsHostResolver;
+import io.tender.adapter.webhook.GuardedWebhookSender;
+import io.tender.core.webhook.MerchantEventStore;
+import io.tender.core.webhook.OutboundUrlPolicy;
+import io.tender.core.webhook.WebhookDeliveryRepository;
+import io.tender.core.webhook.WebhookDispatcher;
+import io.tender.core.webhook.WebhookEndpoints;
+import io.tender.core.webhook.WebhookSecretGenerator;
+import io.tender.core.webhook.WebhookSigner;
 import io.tender.core.checkout.ExpirySweeper;
 import io.tender.adapter.dynamo.DynamoProviderEventInbox;
 import io.tender.adapter.dynamo.DynamoSettlementStore;
@@ -75,6 +88,10 @@ public final class Platform {
   private final Refunds refunds;
   private final ExpirySweeper expirySweeper;
   private final StripeWebhookIngress stripeWebhooks;
+  private final WebhookEndpoints webhookEndpoints;
+  private final WebhookDispatcher webhookDispatcher;
+  private final DynamoWebhookDeliveryRepository webhookDeliveries;
+  private final DynamoMerchantEventStore merchantEvents;
   private final ApiPipeline pipeline;
   private final JsonLog log;
 
@@ -119,6 +136,20 @@ public final class Platform {
         stripe, AmountPolicy.standard(), ids, clock);
     this.links = new PaymentLinks(new DynamoPaymentLinkRepository(dynamo, table), checkouts, tenants,
         AmountPolicy.standard(), random, clock);
+    OutboundUrlPolicy outboundUrls = "allowed".equals(environment.get("TENDER_LOCAL_DEMO_RECEIVER").orElse("disabled"))
+        ? OutboundUrlPolicy.allowingLocalDemoReceiver(new DnsHostResolver())
+        : OutboundUrlPolicy.strict(new DnsHostResolver());
+    DynamoWebhookEndpointRepository endpoints = new DynamoWebhookEndpointRepository(dynamo, table);
+    this.webhookDeliveries = new DynamoWebhookDeliveryRepository(dynamo, table);
+    this.merchantEvents = new DynamoMerchantEventStore(dynamo, table);
+    this.webhookEndpoints = new WebhookEndpoints(endpoints, tenants, outboundUrls, new WebhookSecretGenerator(random),
+        ids, clock);
+    String webhookQueueUrl = environment.require("TENDER_WEBHOOK_QUEUE_URL");
+    // The SQS client is built on first use: only the webhook functions queue attempts.
+    Supplier<SqsDeliveryQueue> deliveryQueue = new Lazy<>(() -> new SqsDeliveryQueue(clients.sqs(), webhookQueueUrl));
+    this.webhookDispatcher = new WebhookDispatcher(endpoints, webhookDeliveries, merchantEvents,
+        (ticket, delay) -> deliveryQueue.get().enqueue(ticket, delay),
+        GuardedWebhookSender.withSystemTrust(outboundUrls), new WebhookSigner(clock), clock);
     this.onboarding = new TenantOnboarding(tenants, users, apiKeys, audit, ids, clock, random);
     this.pipeline = new ApiPipeline(new Authenticator(apiKeys, sessions, users::currentRole), new AccessPolicy(clock),
         rateLimiter, new TenantRateLimits(tenants, rateLimits, clock),
@@ -164,6 +195,22 @@ public final class Platform {
 
   public StripeWebhookIngress stripeWebhooks() {
     return stripeWebhooks;
+  }
+
+  public WebhookEndpoints webhookEndpoints() {
+    return webhookEndpoints;
+  }
+
+  public WebhookDispatcher webhookDispatcher() {
+    return webhookDispatcher;
+  }
+
+  public WebhookDeliveryRepository webhookDeliveries() {
+    return webhookDeliveries;
+  }
+
+  public MerchantEventStore merchantEvents() {
+    return merchantEvents;
   }
 
   public CheckoutSessions checkouts() {

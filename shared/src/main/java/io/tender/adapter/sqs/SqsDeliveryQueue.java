@@ -1,0 +1,44 @@
+package io.tender.adapter.sqs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tender.adapter.json.Json;
+import io.tender.core.tenant.Mode;
+import io.tender.core.webhook.DeliveryQueue;
+import io.tender.core.webhook.DeliveryTicket;
+import java.io.IOException;
+import java.time.Duration;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Delivery tickets on the webhook delivery queue; SQS's per-message delay holds a retry back. */
+public final class SqsDeliveryQueue implements DeliveryQueue {
+  private final SqsClient sqs;
+  private final String queueUrl;
+
+  public SqsDeliveryQueue(SqsClient sqs, String queueUrl) {
+    this.sqs = sqs;
+    this.queueUrl = queueUrl;
+  }
+
+  @Override
+  public void enqueue(DeliveryTicket ticket, Duration delay) {
+    if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
+      throw new IllegalArgumentException("a queue delay is 0 to 15 minutes, not " + delay);
+    }
+    ObjectNode message = Json.object();
+    message.put("tenantId", ticket.tenantId());
+    message.put("mode", ticket.mode().wire());
+    message.put("deliveryId", ticket.deliveryId());
+    message.put("attempt", ticket.attempt());
+    // Rounded up: a ticket that arrives early is dropped as not yet due.
+    int seconds = (int) Math.min(MAX_DELAY.toSeconds(), (delay.toMillis() + 999) / 1000);
+    sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(message.toString()).delaySeconds(seconds));
+  }
+
+  public static DeliveryTicket parse(String body) throws IOException {
+    JsonNode message = Json.mapper().readTree(body);
+    return new DeliveryTicket(message.path("tenantId").asText(),
+        Mode.fromWire(message.path("mode").asText()).orElseThrow(() -> new IOException("no mode in the ticket")),
+        message.path("deliveryId").asText(), message.path("attempt").asInt());
+  }
+}
