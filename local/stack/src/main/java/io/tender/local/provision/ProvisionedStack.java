@@ -26,14 +26,16 @@ public final class ProvisionedStack implements AutoCloseable {
 
   private final StackTemplate template;
   private final Map<String, String> queueUrls;
+  private final Map<String, String> streamArns;
   private final SdkHttpClient httpClient;
   private final DynamoDbClient dynamoDb;
   private final SqsClient sqs;
 
-  private ProvisionedStack(StackTemplate template, Map<String, String> queueUrls,
+  private ProvisionedStack(StackTemplate template, Provisioner.Provisioned provisioned,
       SdkHttpClient httpClient, DynamoDbClient dynamoDb, SqsClient sqs) {
     this.template = template;
-    this.queueUrls = queueUrls;
+    this.queueUrls = provisioned.queueUrls();
+    this.streamArns = provisioned.streamArns();
     this.httpClient = httpClient;
     this.dynamoDb = dynamoDb;
     this.sqs = sqs;
@@ -55,9 +57,9 @@ public final class ProvisionedStack implements AutoCloseable {
     SqsClient sqs = SqsClient.builder().httpClient(httpClient).region(Region.of(engines.region()))
         .endpointOverride(engines.sqsEndpoint()).credentialsProvider(LOCAL_CREDENTIALS).build();
     try {
-      Map<String, String> queueUrls = new Provisioner(dynamoDb, sqs, engines.secrets()::put,
+      Provisioner.Provisioned provisioned = new Provisioner(dynamoDb, sqs, engines.secrets()::put,
           new SecretGenerator(new SecureRandom())).provision(stack, secretOverrides);
-      return new ProvisionedStack(stack, queueUrls, httpClient, dynamoDb, sqs);
+      return new ProvisionedStack(stack, provisioned, httpClient, dynamoDb, sqs);
     } catch (RuntimeException e) {
       sqs.close();
       dynamoDb.close();
@@ -88,6 +90,19 @@ public final class ProvisionedStack implements AutoCloseable {
 
   public Map<String, String> queueUrls() {
     return queueUrls;
+  }
+
+  /**
+   * The ARN of the stream DynamoDB Local made for the table, to read it with. The template's
+   * {@code !GetAtt Table.StreamArn} resolves to a placeholder instead, because the engine picks the
+   * stream's label only when the table is created, after the template was read.
+   */
+  public String streamArn(String tableLogicalId) {
+    String arn = streamArns.get(tableLogicalId);
+    if (arn == null) {
+      throw new IllegalArgumentException("no table " + tableLogicalId + " with a stream in the template");
+    }
+    return arn;
   }
 
   /** A client on the local DynamoDB, for the runner's own work and for tests to look. */

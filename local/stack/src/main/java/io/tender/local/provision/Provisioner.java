@@ -4,6 +4,7 @@ import io.tender.local.template.QueueSpec;
 import io.tender.local.template.SecretSpec;
 import io.tender.local.template.StackTemplate;
 import io.tender.local.template.TableSpec;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +18,13 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates the template's tables, queues and secrets on the local engines, exactly as declared:
- * keys, indexes and TTL; FIFO, visibility, delay, retention and redrive; secret values from
+ * keys, indexes, TTL and streams; FIFO, visibility, delay, retention and redrive; secret values from
  * {@code SecretString} or generated as {@code GenerateSecretString} asks.
  */
 public final class Provisioner {
@@ -40,21 +42,33 @@ public final class Provisioner {
   }
 
   /**
-   * Provisions everything; returns logical id → queue URL.
+   * Where the engines put what the template names only by logical id.
+   *
+   * @param queueUrls logical id → queue URL
+   * @param streamArns table logical id → the ARN of the stream the local engine made for it
+   */
+  public record Provisioned(Map<String, String> queueUrls, Map<String, String> streamArns) {}
+
+  /**
+   * Provisions everything.
    *
    * @param secretOverrides values to use instead of the template's, by logical id or by name
    */
-  public Map<String, String> provision(StackTemplate template, Map<String, String> secretOverrides) {
-    template.tables().values().forEach(this::createTable);
+  public Provisioned provision(StackTemplate template, Map<String, String> secretOverrides) {
+    Map<String, String> streamArns = new LinkedHashMap<>();
+    for (TableSpec table : template.tables().values()) {
+      createTable(table).ifPresent(arn -> streamArns.put(table.logicalId(), arn));
+    }
     Map<String, String> queueUrls = createQueues(template.queues());
     template.secrets().values().forEach(secret -> secretStore.accept(secret.name(),
         Optional.ofNullable(secretOverrides.get(secret.logicalId()))
             .or(() -> Optional.ofNullable(secretOverrides.get(secret.name())))
             .orElseGet(() -> valueOf(secret))));
-    return queueUrls;
+    return new Provisioned(Collections.unmodifiableMap(queueUrls), Collections.unmodifiableMap(streamArns));
   }
 
-  private void createTable(TableSpec table) {
+  /** Creates the table; returns its stream's ARN when it has one. */
+  private Optional<String> createTable(TableSpec table) {
     List<AttributeDefinition> attributes = table.attributeTypes().entrySet().stream()
         .map(a -> AttributeDefinition.builder().attributeName(a.getKey()).attributeType(a.getValue()).build())
         .toList();
@@ -75,11 +89,25 @@ public final class Provisioner {
                 .keySchema(keys(index.keySchema())).projection(projection(index)).build())
             .toList());
       }
+      table.streamViewType().ifPresent(viewType -> create.streamSpecification(stream -> stream
+          .streamEnabled(true).streamViewType(viewType)));
     });
-    dynamoDb.waiter().waitUntilTableExists(describe -> describe.tableName(table.tableName()));
+    TableDescription created = dynamoDb.waiter()
+        .waitUntilTableExists(describe -> describe.tableName(table.tableName()))
+        .matched().response().orElseThrow().table();
     table.ttlAttribute().ifPresent(attribute -> dynamoDb.updateTimeToLive(update -> update
         .tableName(table.tableName())
         .timeToLiveSpecification(ttl -> ttl.attributeName(attribute).enabled(true))));
+    if (table.streamViewType().isEmpty()) {
+      return Optional.empty();
+    }
+    String streamArn = created.latestStreamArn() != null ? created.latestStreamArn()
+        : dynamoDb.describeTable(describe -> describe.tableName(table.tableName())).table().latestStreamArn();
+    if (streamArn == null) {
+      throw new IllegalStateException(table.logicalId() + ": DynamoDB Local made no stream for "
+          + table.tableName());
+    }
+    return Optional.of(streamArn);
   }
 
   private static List<KeySchemaElement> keys(List<TableSpec.KeyElement> elements) {

@@ -4,7 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads the events of a function the runner can serve: HttpApi, SQS, Schedule, ScheduleV2. */
+/**
+ * Reads the events of a function the runner can serve: HttpApi, SQS, Schedule and ScheduleV2
+ * ({@link DynamoDbEventReader} reads DynamoDB events).
+ */
 final class EventReader {
   static final int DEFAULT_BATCH_SIZE = 10;
   private static final Set<String> HTTP_METHODS =

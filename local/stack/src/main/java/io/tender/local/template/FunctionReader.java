@@ -17,7 +17,8 @@ final class FunctionReader {
   private static final String MISSING_HANDLER =
       "Handler is missing; set it on the function or in Globals.Function";
   private static final String UNSUPPORTED_EVENT =
-      "' cannot be served locally (the runner serves HttpApi, SQS, Schedule and ScheduleV2)";
+      "' cannot be served locally (the runner serves HttpApi, SQS, DynamoDB, Schedule and"
+          + " ScheduleV2)";
 
   private final Stack stack;
   private final Map<String, Object> globals;
@@ -46,15 +47,20 @@ final class FunctionReader {
         FunctionEnvironment.merge(inherited, own),
         List.copyOf(events.routes()),
         List.copyOf(events.sqsSources()),
+        List.copyOf(events.dynamoDbSources()),
         List.copyOf(events.schedules()));
   }
 
   /** A function's events, by the kind of local source that delivers them. */
   private record Events(
-      List<HttpRoute> routes, List<SqsEventSource> sqsSources, List<ScheduleSource> schedules) {}
+      List<HttpRoute> routes,
+      List<SqsEventSource> sqsSources,
+      List<DynamoDbEventSource> dynamoDbSources,
+      List<ScheduleSource> schedules) {}
 
   private Events events(Props own) {
-    Events events = new Events(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    Events events =
+        new Events(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     Where eventsWhere = own.at("Events");
     Templates.mapOrEmpty(own.raw("Events"), eventsWhere)
         .forEach(
@@ -70,6 +76,8 @@ final class FunctionReader {
               switch (type) {
                 case "HttpApi" -> events.routes().add(EventReader.httpRoute(name, props));
                 case "SQS" -> events.sqsSources().add(EventReader.sqs(name, props, stack));
+                case "DynamoDB" ->
+                    events.dynamoDbSources().add(DynamoDbEventReader.read(name, props, stack));
                 case "Schedule" -> events.schedules().add(EventReader.schedule(name, props));
                 case "ScheduleV2" -> events.schedules().add(EventReader.scheduleV2(name, props));
                 // Dropping it would leave a function that silently never runs locally.

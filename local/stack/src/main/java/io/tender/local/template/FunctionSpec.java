@@ -21,4 +21,5 @@ public record FunctionSpec(
     Map<String, String> environment,
     List<HttpRoute> routes,
     List<SqsEventSource> sqsSources,
+    List<DynamoDbEventSource> dynamoDbSources,
     List<ScheduleSource> schedules) {}

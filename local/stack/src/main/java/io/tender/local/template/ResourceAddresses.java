@@ -73,7 +73,15 @@ final class ResourceAddresses {
       case TABLE, SIMPLE_TABLE ->
           switch (attribute) {
             case "Arn" -> tableArn(resource);
-            case "StreamArn" -> tableArn(resource) + "/stream/local";
+            case "StreamArn" -> {
+              // CloudFormation has no StreamArn for a table without a stream: deploying fails.
+              if (!hasStream(resource)) {
+                throw where.error(
+                    "%s to %s.StreamArn: table '%s' has no StreamSpecification, so no stream"
+                        .formatted(via, id, id));
+              }
+              yield streamArn(resource);
+            }
             default ->
                 throw noSuchAttribute(resource, attribute, List.of("Arn", "StreamArn"), where, via);
           };
@@ -111,7 +119,22 @@ final class ResourceAddresses {
     return endpoint + "/" + naming.accountId() + "/" + physicalName(queue);
   }
 
-  private String tableArn(DeclaredResource table) {
+  /**
+   * A stream's ARN ends in a label DynamoDB picks when the stream is enabled; locally the label is
+   * {@code local}, and the runner maps this ARN to the stream the local engine made.
+   */
+  String streamArn(DeclaredResource table) {
+    return tableArn(table) + "/stream/local";
+  }
+
+  boolean hasStream(DeclaredResource table) {
+    return table.type().equals(TABLE)
+        && Props.unresolved(table.properties(), table.where(), resolver)
+            .get("StreamSpecification")
+            .isPresent();
+  }
+
+  String tableArn(DeclaredResource table) {
     return arn("dynamodb", "table/" + physicalName(table));
   }
 

@@ -77,6 +77,25 @@ final class Stack implements Scope {
     return createdQueues().filter(q -> addresses.queueUrl(q).equals(url)).findFirst();
   }
 
+  /** The created table with a stream whose stream ARN this is. */
+  Optional<DeclaredResource> tableWithStreamArn(String arn) {
+    return createdTables()
+        .filter(addresses::hasStream)
+        .filter(t -> addresses.streamArn(t).equals(arn))
+        .findFirst();
+  }
+
+  /** The created table whose ARN (not its stream's) this is. */
+  Optional<DeclaredResource> tableWithArn(String arn) {
+    return createdTables().filter(t -> addresses.tableArn(t).equals(arn)).findFirst();
+  }
+
+  private Stream<DeclaredResource> createdTables() {
+    return createdResources().stream()
+        .filter(
+            r -> r.type().equals(ResourceTypes.TABLE) || r.type().equals(ResourceTypes.SIMPLE_TABLE));
+  }
+
   private Stream<DeclaredResource> createdQueues() {
     return createdResources().stream().filter(r -> r.type().equals(ResourceTypes.QUEUE));
   }

@@ -15,6 +15,8 @@ final class TableReader {
   private static final Set<String> KEY_TYPES = Set.of("HASH", "RANGE");
   private static final Set<String> ATTRIBUTE_TYPES = Set.of("S", "N", "B");
   private static final Set<String> PROJECTION_TYPES = Set.of("ALL", "KEYS_ONLY", "INCLUDE");
+  private static final Set<String> STREAM_VIEW_TYPES =
+      Set.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
   private static final Map<String, String> SIMPLE_TABLE_TYPES =
       Map.of("String", "S", "Number", "N", "Binary", "B");
 
@@ -34,7 +36,8 @@ final class TableReader {
         attributeTypes,
         indexes(props, "GlobalSecondaryIndexes", attributeTypes),
         indexes(props, "LocalSecondaryIndexes", attributeTypes),
-        ttlAttribute(props));
+        ttlAttribute(props),
+        streamViewType(props));
   }
 
   /** SAM's SimpleTable: one hash key, {@code id} of type String unless PrimaryKey says else. */
@@ -56,6 +59,7 @@ final class TableReader {
         Map.of(name, type),
         List.of(),
         List.of(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -128,5 +132,24 @@ final class TableReader {
       return Optional.empty();
     }
     return Optional.of(ttl.get().requiredString("AttributeName"));
+  }
+
+  /** {@code StreamSpecification}: CloudFormation needs its StreamViewType. */
+  static Optional<String> streamViewType(Props props) {
+    Optional<Props> stream = props.map("StreamSpecification");
+    if (stream.isEmpty()) {
+      return Optional.empty();
+    }
+    String viewType = stream.get().requiredString("StreamViewType");
+    if (!STREAM_VIEW_TYPES.contains(viewType)) {
+      throw stream
+          .get()
+          .at("StreamViewType")
+          .error(
+              "must be NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES or KEYS_ONLY, not '"
+                  + viewType
+                  + "'");
+    }
+    return Optional.of(viewType);
   }
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * @param attributeTypes {@code AttributeDefinitions}: attribute name → S, N or B
  * @param ttlAttribute {@code TimeToLiveSpecification.AttributeName} when enabled
+ * @param streamViewType {@code StreamSpecification.StreamViewType} when the table has a stream:
+ *     NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES or KEYS_ONLY
  */
 public record TableSpec(
     String logicalId,
@@ -17,7 +19,8 @@ public record TableSpec(
     Map<String, String> attributeTypes,
     List<IndexSpec> globalSecondaryIndexes,
     List<IndexSpec> localSecondaryIndexes,
-    Optional<String> ttlAttribute) {
+    Optional<String> ttlAttribute,
+    Optional<String> streamViewType) {
 
   /** One element of a key schema; {@code keyType} is HASH or RANGE. */
   public record KeyElement(String attributeName, String keyType) {}

@@ -169,7 +169,7 @@ class TemplateLoaderErrorsTest {
     assertFails(
         "unsupported-event.yaml",
         "Resource 'UploadFunction' (Events.Upload): event type 'S3' cannot be served locally"
-            + " (the runner serves HttpApi, SQS, Schedule and ScheduleV2)");
+            + " (the runner serves HttpApi, SQS, DynamoDB, Schedule and ScheduleV2)");
   }
 
   @Test

@@ -64,6 +64,7 @@ class TemplateLoaderSampleTest {
                 "ALL",
                 List.of()));
     assertThat(payments.ttlAttribute()).contains("expiresAt");
+    assertThat(payments.streamViewType()).contains("NEW_AND_OLD_IMAGES");
   }
 
   @Test
@@ -72,6 +73,7 @@ class TemplateLoaderSampleTest {
     assertThat(idempotency.tableName()).isEqualTo("tender-local-IdempotencyTable");
     assertThat(idempotency.ttlAttribute()).isEmpty();
     assertThat(idempotency.globalSecondaryIndexes()).isEmpty();
+    assertThat(idempotency.streamViewType()).isEmpty();
   }
 
   @Test
