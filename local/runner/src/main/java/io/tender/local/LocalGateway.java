@@ -1,5 +1,6 @@
 package io.tender.local;
 
+import io.tender.local.dynamostream.DynamoStreamEventSourcePoller;
 import io.tender.local.engines.LocalEngines;
 import io.tender.local.function.Invocation;
 import io.tender.local.function.LocalFunction;
@@ -10,6 +11,7 @@ import io.tender.local.http.RouteTable;
 import io.tender.local.provision.ProvisionedStack;
 import io.tender.local.schedule.LocalScheduler;
 import io.tender.local.sqs.SqsEventSourcePoller;
+import io.tender.local.template.DynamoDbEventSource;
 import io.tender.local.template.FunctionSpec;
 import io.tender.local.template.SqsEventSource;
 import io.tender.local.template.StackTemplate;
@@ -29,22 +31,26 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The whole stack of template.yaml on one machine: DynamoDB Local and ElasticMQ with the
  * template's tables and queues, its secrets in a local Secrets Manager, every function hosted
- * in-process, its HTTP API on loopback, its SQS event sources polled and its schedules fired.
+ * in-process, its HTTP API on loopback, its SQS queues and DynamoDB streams polled and its
+ * schedules fired.
  */
 public final class LocalGateway implements AutoCloseable {
   private final LocalEngines engines;
   private final ProvisionedStack stack;
   private final Map<String, LocalFunction> functions;
   private final List<SqsEventSourcePoller> pollers;
+  private final List<DynamoStreamEventSourcePoller> streamPollers;
   private final LocalScheduler scheduler;
   private final HttpApiServer api;
 
   private LocalGateway(LocalEngines engines, ProvisionedStack stack, Map<String, LocalFunction> functions,
-      List<SqsEventSourcePoller> pollers, LocalScheduler scheduler, HttpApiServer api) {
+      List<SqsEventSourcePoller> pollers, List<DynamoStreamEventSourcePoller> streamPollers,
+      LocalScheduler scheduler, HttpApiServer api) {
     this.engines = engines;
     this.stack = stack;
     this.functions = functions;
     this.pollers = pollers;
+    this.streamPollers = streamPollers;
     this.scheduler = scheduler;
     this.api = api;
   }
@@ -98,9 +104,21 @@ public final class LocalGateway implements AutoCloseable {
           options.clock(), log);
       started.add(api);
 
+      List<DynamoStreamEventSourcePoller> streamPollers = new ArrayList<>();
+      for (LocalFunction function : functions.values()) {
+        for (DynamoDbEventSource source : function.spec().dynamoDbSources()) {
+          if (source.enabled()) {
+            DynamoStreamEventSourcePoller poller = DynamoStreamEventSourcePoller.start(stack.dynamoDbStreams(),
+                stack.sqs(), function, source, stack.streamArn(source.tableLogicalId()),
+                source.onFailureQueueLogicalId().map(stack::queueUrl), engines.region(), options.clock(), log);
+            streamPollers.add(poller);
+            started.add(poller);
+          }
+        }
+      }
       pollers.forEach(poller -> Thread.ofVirtual().name("sqs-" + poller.hashCode()).start(poller));
       scheduler.start();
-      return new LocalGateway(engines, stack, functions, pollers, scheduler, api);
+      return new LocalGateway(engines, stack, functions, pollers, streamPollers, scheduler, api);
     } catch (IOException e) {
       closeAll(started);
       throw new UncheckedIOException("the local HTTP API could not listen on port " + options.port(), e);
@@ -152,6 +170,11 @@ public final class LocalGateway implements AutoCloseable {
     return stack.dynamoDb();
   }
 
+  /** The ARN of the table's stream on DynamoDB Local, which the stream's events carry. */
+  public String streamArn(String tableLogicalId) {
+    return stack.streamArn(tableLogicalId);
+  }
+
   public LocalEngines engines() {
     return engines;
   }
@@ -173,6 +196,8 @@ public final class LocalGateway implements AutoCloseable {
   @Override
   public void close() {
     pollers.forEach(SqsEventSourcePoller::stop);
+    streamPollers.forEach(DynamoStreamEventSourcePoller::stop);
+    streamPollers.forEach(DynamoStreamEventSourcePoller::close);
     List<AutoCloseable> all = new ArrayList<>();
     all.add(engines);
     all.add(stack);

@@ -15,6 +15,8 @@ final class StartupBanner {
     template.functions().values().forEach(function -> {
       function.sqsSources().forEach(source -> out.printf("  SQS      %-40s -> %s%n",
           template.queues().get(source.queueLogicalId()).queueName(), function.logicalId()));
+      function.dynamoDbSources().forEach(source -> out.printf("  STREAM   %-40s -> %s%n",
+          template.tables().get(source.tableLogicalId()).tableName(), function.logicalId()));
       function.schedules().forEach(schedule -> out.printf("  SCHEDULE %-40s -> %s%n",
           schedule.expression(), function.logicalId()));
     });

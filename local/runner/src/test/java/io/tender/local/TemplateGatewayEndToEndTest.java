@@ -13,12 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
@@ -71,6 +73,9 @@ class TemplateGatewayEndToEndTest {
             assertThat(ttl.attributeName()).isEqualTo(attribute);
             assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
           }));
+      assertThat(Optional.ofNullable(described.streamSpecification()).filter(StreamSpecification::streamEnabled)
+          .map(StreamSpecification::streamViewTypeAsString)).as("the stream of %s", table.logicalId())
+          .isEqualTo(table.streamViewType());
     }
     assertThat(gateway.template().tables()).containsKey("TenderTable");
   }

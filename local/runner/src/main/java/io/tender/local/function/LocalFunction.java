@@ -67,6 +67,11 @@ public final class LocalFunction implements AutoCloseable {
     return spec;
   }
 
+  /** The function's ARN, as Lambda's records about its invocations name it. */
+  public String arn() {
+    return arn;
+  }
+
   public Invocation invoke(byte[] event, String requestId) {
     HandlerAdapter instance = idle.poll();
     HandlerAdapter handler;

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -29,15 +30,17 @@ public final class ProvisionedStack implements AutoCloseable {
   private final Map<String, String> streamArns;
   private final SdkHttpClient httpClient;
   private final DynamoDbClient dynamoDb;
+  private final DynamoDbStreamsClient dynamoDbStreams;
   private final SqsClient sqs;
 
   private ProvisionedStack(StackTemplate template, Provisioner.Provisioned provisioned,
-      SdkHttpClient httpClient, DynamoDbClient dynamoDb, SqsClient sqs) {
+      SdkHttpClient httpClient, DynamoDbClient dynamoDb, DynamoDbStreamsClient dynamoDbStreams, SqsClient sqs) {
     this.template = template;
     this.queueUrls = provisioned.queueUrls();
     this.streamArns = provisioned.streamArns();
     this.httpClient = httpClient;
     this.dynamoDb = dynamoDb;
+    this.dynamoDbStreams = dynamoDbStreams;
     this.sqs = sqs;
   }
 
@@ -54,14 +57,18 @@ public final class ProvisionedStack implements AutoCloseable {
     DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(httpClient)
         .region(Region.of(engines.region())).endpointOverride(engines.dynamoDbEndpoint())
         .credentialsProvider(LOCAL_CREDENTIALS).build();
+    DynamoDbStreamsClient dynamoDbStreams = DynamoDbStreamsClient.builder().httpClient(httpClient)
+        .region(Region.of(engines.region())).endpointOverride(engines.dynamoDbEndpoint())
+        .credentialsProvider(LOCAL_CREDENTIALS).build();
     SqsClient sqs = SqsClient.builder().httpClient(httpClient).region(Region.of(engines.region()))
         .endpointOverride(engines.sqsEndpoint()).credentialsProvider(LOCAL_CREDENTIALS).build();
     try {
       Provisioner.Provisioned provisioned = new Provisioner(dynamoDb, sqs, engines.secrets()::put,
           new SecretGenerator(new SecureRandom())).provision(stack, secretOverrides);
-      return new ProvisionedStack(stack, provisioned, httpClient, dynamoDb, sqs);
+      return new ProvisionedStack(stack, provisioned, httpClient, dynamoDb, dynamoDbStreams, sqs);
     } catch (RuntimeException e) {
       sqs.close();
+      dynamoDbStreams.close();
       dynamoDb.close();
       httpClient.close();
       throw e;
@@ -114,9 +121,15 @@ public final class ProvisionedStack implements AutoCloseable {
     return sqs;
   }
 
+  /** A client on DynamoDB Local's streams, which it serves on the same endpoint as its tables. */
+  public DynamoDbStreamsClient dynamoDbStreams() {
+    return dynamoDbStreams;
+  }
+
   @Override
   public void close() {
     sqs.close();
+    dynamoDbStreams.close();
     dynamoDb.close();
     httpClient.close();
   }

@@ -103,7 +103,8 @@ final class DynamoDbEventReader {
           filter.get("Pattern").orElseThrow(() -> filter.where().error("Pattern is missing"));
       if (!(pattern instanceof String text)) {
         throw where.error(
-            "must be the pattern's JSON text (a string, as CloudFormation takes it), not " + pattern);
+            "must be the pattern's JSON text (a string, as CloudFormation takes it), not "
+                + pattern);
       }
       patterns.add(EventFilterPattern.parse(text, where));
     }
@@ -118,7 +119,10 @@ final class DynamoDbEventReader {
     }
     for (String key : destinations.get().keys()) {
       if (!key.equals("OnFailure")) {
-        throw destinations.get().at(key).error("a DynamoDB event has only an OnFailure destination");
+        throw destinations
+            .get()
+            .at(key)
+            .error("a DynamoDB event has only an OnFailure destination");
       }
     }
     Optional<Props> onFailure = destinations.get().map("OnFailure");

@@ -9,8 +9,9 @@ import java.util.Optional;
  * the template is silent.
  *
  * @param tableLogicalId the table whose stream is read
- * @param streamArn the stream's ARN as {@code !GetAtt Table.StreamArn} resolves it locally; the
- *     events carry it as their {@code eventSourceARN}
+ * @param streamArn the stream's ARN as {@code !GetAtt Table.StreamArn} resolves it in the template
+ *     (a placeholder: the label of the stream DynamoDB Local makes is known only once it made it,
+ *     so the runner reads, and its events name, the stream of {@code tableLogicalId})
  * @param maximumRetryAttempts retries of a failed batch; -1 retries until the record expires
  * @param maximumRecordAgeSeconds records older than this are not retried; -1 for no limit
  * @param filters {@code FilterCriteria.Filters}: a record is delivered when it matches one of

@@ -151,7 +151,8 @@ public final class EventFilterPattern {
       }
       case "equals-ignore-case" -> {
         String expected = text(operand, operator, where, at).toLowerCase(Locale.ROOT);
-        yield leaf -> leaf.isTextual() && leaf.textValue().toLowerCase(Locale.ROOT).equals(expected);
+        yield leaf ->
+            leaf.isTextual() && leaf.textValue().toLowerCase(Locale.ROOT).equals(expected);
       }
       case "anything-but" -> anythingBut(operand, where, at);
       case "numeric" -> numeric(operand, where, at);
@@ -202,7 +203,8 @@ public final class EventFilterPattern {
   private static Matcher numeric(JsonNode operand, Where where, String at) {
     if (!operand.isArray() || operand.isEmpty() || operand.size() % 2 != 0 || operand.size() > 4) {
       throw where.error(
-          "'%s': numeric takes one or two operator-number pairs, such as [\">\", 0, \"<=\", 5], not %s"
+          ("'%s': numeric takes one or two operator-number pairs, such as [\">\", 0, \"<=\", 5],"
+                  + " not %s")
               .formatted(at, operand));
     }
     List<Comparison> comparisons = new ArrayList<>();

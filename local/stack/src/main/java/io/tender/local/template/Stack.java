@@ -93,7 +93,9 @@ final class Stack implements Scope {
   private Stream<DeclaredResource> createdTables() {
     return createdResources().stream()
         .filter(
-            r -> r.type().equals(ResourceTypes.TABLE) || r.type().equals(ResourceTypes.SIMPLE_TABLE));
+            r ->
+                r.type().equals(ResourceTypes.TABLE)
+                    || r.type().equals(ResourceTypes.SIMPLE_TABLE));
   }
 
   private Stream<DeclaredResource> createdQueues() {

@@ -69,7 +69,7 @@ class TemplateLoaderStreamsTest {
   }
 
   @Test
-  void theStreamArnInTheEnvironmentIsTheOneTheEventsCarry() {
+  void theEnvironmentAndTheEventNameTheStreamAlike() {
     assertThat(streams.functions().get("DispatchFunction").environment())
         .containsEntry("OUTBOX_STREAM_ARN", STREAM_ARN);
   }
