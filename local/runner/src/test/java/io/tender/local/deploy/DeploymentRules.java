@@ -4,10 +4,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.tender.local.template.CloudFormationYaml;
+import io.tender.local.template.DynamoDbEventSource;
 import io.tender.local.template.FunctionSpec;
 import io.tender.local.template.LocalNaming;
 import io.tender.local.template.QueueSpec;
@@ -26,7 +29,7 @@ import java.util.Map;
 /**
  * The rules a template must keep to be deployed as Tender deploys: handlers that exist and take
  * the events wired to them, queues that outlast their consumers and end in a dead-letter queue,
- * log groups with retention, protected tables, and the Lambda settings cold start depends on.
+ * stream consumers that cannot stall a shard or lose a record silently, log groups with retention, protected tables, and the Lambda settings cold start depends on.
  * Returns what is broken, so that a test can show both a clean template and a broken one.
  */
 final class DeploymentRules {
@@ -48,6 +51,7 @@ final class DeploymentRules {
     rules.globals();
     rules.template.functions().values().forEach(rules::handlerFitsItsEvents);
     rules.template.functions().values().forEach(rules::consumedQueuesAreSafe);
+    rules.template.functions().values().forEach(rules::streamConsumersAreSafe);
     rules.logGroupsHaveRetention();
     rules.tablesAreProtected();
     rules.noWildcardOnData();
@@ -104,6 +108,10 @@ final class DeploymentRules {
       expectTypes(function, io, SQSEvent.class,
           source.reportBatchItemFailures() ? SQSBatchResponse.class : null, "SQS");
     }
+    for (var source : function.dynamoDbSources()) {
+      expectTypes(function, io, DynamodbEvent.class,
+          source.reportBatchItemFailures() ? StreamsEventResponse.class : null, "DynamoDB");
+    }
     if (!function.schedules().isEmpty()) {
       expectTypes(function, io, ScheduledEvent.class, null, "Schedule");
     }
@@ -143,6 +151,37 @@ final class DeploymentRules {
         violations.add(queue.logicalId() + ": consumed by " + function.logicalId() + " but has no dead-letter queue");
       }
     }
+  }
+
+  /**
+   * A stream is read in order, so a record that keeps failing holds up every later change of its
+   * shard: retries are bounded, given-up records are described to a queue the function may send
+   * to, and a partial failure retries from the failed record only. A mapping starting at LATEST
+   * would skip what was written before it existed, such as outbox events of a deploy's first
+   * minutes.
+   */
+  private void streamConsumersAreSafe(FunctionSpec function) {
+    for (DynamoDbEventSource source : function.dynamoDbSources()) {
+      String event = function.logicalId() + ": the DynamoDB event " + source.eventName();
+      expect(source.startingPosition() == DynamoDbEventSource.StartingPosition.TRIM_HORIZON,
+          event + " must start at TRIM_HORIZON, or it skips what was written before it existed");
+      expect(source.maximumRetryAttempts() != -1,
+          event + " needs MaximumRetryAttempts, or a failing record holds up its shard until it expires");
+      expect(source.reportBatchItemFailures(),
+          event + " needs FunctionResponseTypes [ReportBatchItemFailures], so that a failure retries"
+              + " from the failed record only");
+      expect(source.onFailureQueueLogicalId().isPresent(),
+          event + " needs a DestinationConfig.OnFailure queue, or records given up on leave no trace");
+      Object type = map(map(map(eventProperties(function, source)).get("DestinationConfig")).get("OnFailure"))
+          .get("Type");
+      expect(source.onFailureQueueLogicalId().isEmpty() || "SQS".equals(type),
+          event + " needs OnFailure Type: SQS, so that SAM lets the function send to the queue");
+    }
+  }
+
+  private Object eventProperties(FunctionSpec function, DynamoDbEventSource source) {
+    Map<String, Object> events = map(map(map(resources().get(function.logicalId())).get("Properties")).get("Events"));
+    return map(events.get(source.eventName())).get("Properties");
   }
 
   private void logGroupsHaveRetention() {

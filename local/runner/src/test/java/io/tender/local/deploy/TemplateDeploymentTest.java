@@ -40,7 +40,32 @@ class TemplateDeploymentTest {
             "Table: point-in-time recovery must be enabled",
             "Table: DeletionProtectionEnabled must be set",
             "Table: DeletionPolicy must be Retain",
-            "HealthOnQueueFunction: a policy grants [dynamodb:PutItem] on Resource *");
+            "HealthOnQueueFunction: a policy grants [dynamodb:PutItem] on Resource *",
+            "HealthOnStreamFunction: a DynamoDB event needs a handler of DynamodbEvent, not "
+                + "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+            "HealthOnStreamFunction: a DynamoDB event needs a handler of DynamodbEvent, not "
+                + "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+            "HealthOnStreamFunction: a DynamoDB event needs a handler returning StreamsEventResponse, not "
+                + "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse",
+            "HealthOnStreamFunction: the DynamoDB event Changes must start at TRIM_HORIZON, or it skips"
+                + " what was written before it existed",
+            "HealthOnStreamFunction: the DynamoDB event Changes needs MaximumRetryAttempts, or a failing"
+                + " record holds up its shard until it expires",
+            "HealthOnStreamFunction: the DynamoDB event Changes needs FunctionResponseTypes"
+                + " [ReportBatchItemFailures], so that a failure retries from the failed record only",
+            "HealthOnStreamFunction: the DynamoDB event Changes needs a DestinationConfig.OnFailure queue,"
+                + " or records given up on leave no trace",
+            "HealthOnStreamFunction: the DynamoDB event Outbox needs OnFailure Type: SQS, so that SAM lets"
+                + " the function send to the queue");
+  }
+
+  /** How template.yaml subscribes a function to TenderTable's stream, rules and schema kept. */
+  @Test
+  void aStreamConsumerThatKeepsTheRulesPasses() throws Exception {
+    Path consumer = Path.of("src/test/resources/deploy/stream-consumer.yaml");
+
+    assertThat(SamSchema.validate(consumer)).isEmpty();
+    assertThat(DeploymentRules.check(consumer)).isEmpty();
   }
 
   @Test
