@@ -195,8 +195,9 @@ class CheckoutEndToEndTest {
         io.tender.adapter.stripe.StripeSettings.of(sandboxes.stripe().baseUrl()), sandboxes.stripe()::apiKey);
     Clock later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(32));
     var settlement = new io.tender.core.settlement.Settlement(stripe, payments,
-        new io.tender.adapter.dynamo.DynamoSettlementStore(payments, new io.tender.adapter.dynamo.DynamoLedger(dynamo, table)),
-        later);
+        new io.tender.adapter.dynamo.DynamoSettlementStore(payments, new io.tender.adapter.dynamo.DynamoLedger(dynamo, table),
+            table),
+        new io.tender.core.id.RandomIdGenerator(later, new java.security.SecureRandom()), later);
     var sweeper = new io.tender.core.checkout.ExpirySweeper(new io.tender.adapter.dynamo.DueSessionExpiries(dynamo, table),
         new io.tender.adapter.dynamo.DynamoCheckoutSessionRepository(dynamo, table, payments), payments, stripe,
         settlement, later);
