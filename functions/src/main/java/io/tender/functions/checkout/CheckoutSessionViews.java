@@ -36,8 +36,11 @@ final class CheckoutSessionViews {
     body.put("amount", view.payment().amounts().requested());
     body.put("currency", view.payment().currency());
     body.put("reference", view.session().reference());
-    body.put("redirect_url", view.session().redirectUrl().orElse(null));
-    body.put("qr_image_url", qr(view));
+    // A page that can no longer be paid is not offered, as Stripe clears its url.
+    boolean payable = "pending".equals(CheckoutStatus.of(view.payment().state()))
+        && now.isBefore(view.session().expiresAt());
+    body.put("redirect_url", payable ? view.session().redirectUrl().orElse(null) : null);
+    body.put("qr_image_url", payable ? qr(view) : null);
     body.put("expires_at", view.session().expiresAt().toString());
     body.put("created_at", view.session().createdAt().toString());
     body.put("remaining_seconds", Math.max(0, Duration.between(now, view.session().expiresAt()).toSeconds()));

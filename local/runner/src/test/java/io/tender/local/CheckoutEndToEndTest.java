@@ -208,8 +208,10 @@ class CheckoutEndToEndTest {
     }
 
     assertThat(swept).as("every session created so far is due 32 minutes on").isGreaterThanOrEqualTo(2);
-    assertThat(JSON.readTree(get("/api/v1/checkout/sessions/" + unpaid, sweepKey).body()).path("status").asText())
-        .isEqualTo("expired");
+    JsonNode expired = JSON.readTree(get("/api/v1/checkout/sessions/" + unpaid, sweepKey).body());
+    assertThat(expired.path("status").asText()).isEqualTo("expired");
+    assertThat(expired.path("redirect_url").isNull()).as("a page that cannot be paid is not offered").isTrue();
+    assertThat(expired.path("qr_image_url").isNull()).isTrue();
     assertThat(payments.find(tenantOf(sweepKey), io.tender.core.tenant.Mode.TEST, paidPayment).orElseThrow().state())
         .isEqualTo(io.tender.core.payment.PaymentState.CAPTURED);
     assertThat(sweeper.sweep(1000)).as("nothing is due twice").isZero();

@@ -166,7 +166,7 @@ final class StripeGatewayHarness implements AutoCloseable {
     Instant past = Instant.now().minusSeconds(60);
     gateway.dynamoDb().updateItem(update -> update.tableName(table)
         .key(key("T#" + session.merchant().tenantId() + "#test#CS#" + session.id()))
-        .updateExpression("SET dueSk = :due, expiresAt = :at")
+        .updateExpression("SET dueSk = :due, sessionExpiresAt = :at")
         .conditionExpression("attribute_exists(dueSk)")
         .expressionAttributeValues(Map.of(
             ":due", AttributeValue.fromS(String.format("%012d", past.getEpochSecond()) + "#" + session.id()),

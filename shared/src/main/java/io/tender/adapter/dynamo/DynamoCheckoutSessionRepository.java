@@ -65,7 +65,7 @@ public final class DynamoCheckoutSessionRepository implements CheckoutSessionRep
     item.put("methodTypes", AttributeValue.fromL(session.methodTypes().stream().map(AttributeValue::fromS).toList()));
     item.put("successUrl", s(session.successUrl()));
     item.put("cancelUrl", s(session.cancelUrl()));
-    item.put("expiresAt", s(session.expiresAt().toString()));
+    item.put("sessionExpiresAt", s(session.expiresAt().toString()));
     session.redirectUrl().ifPresent(url -> item.put("redirectUrl", s(url)));
     // Due for the expiry sweeper until it has looked at the session (see docs/DATA-MODEL.md).
     item.put("duePk", s(DueSessionExpiries.partition(session.id())));
@@ -78,7 +78,7 @@ public final class DynamoCheckoutSessionRepository implements CheckoutSessionRep
     return new CheckoutSession(item.get("id").s(), item.get("paymentId").s(), item.get("tenantId").s(),
         Mode.fromWire(item.get("mode").s()).orElseThrow(), item.get("reference").s(),
         item.get("methodTypes").l().stream().map(AttributeValue::s).toList(), item.get("successUrl").s(),
-        item.get("cancelUrl").s(), Instant.parse(item.get("expiresAt").s()),
+        item.get("cancelUrl").s(), Instant.parse(item.get("sessionExpiresAt").s()),
         Optional.ofNullable(item.get("redirectUrl")).map(AttributeValue::s), Instant.parse(item.get("createdAt").s()));
   }
 
