@@ -63,8 +63,8 @@ public final class CheckoutSessions {
     CheckoutSession session = new CheckoutSession(ids.next("cs"), ids.next("pay"), caller.tenantId(), caller.mode(),
         request.reference(), request.methodTypes(), request.successUrl(), request.cancelUrl(),
         now.plus(SESSION_LENGTH), Optional.empty(), now);
-    Payment payment = Payment.create(session.paymentId(), caller.tenantId(), caller.mode(), money.currency().code(),
-        money.minor(), Optional.empty(), now);
+    Payment payment = Payment.forCheckoutSession(session.paymentId(), caller.tenantId(), caller.mode(),
+        money.currency().code(), money.minor(), session.id(), now);
     sessions.create(session, payment);
 
     CheckoutCreated created;

@@ -15,6 +15,11 @@ import java.util.Optional;
  * @param refunds every refund ever reserved or reported, in the order they arrived; their
  *     amounts add up to {@code amounts.refunded()} (succeeded) and {@code amounts.refundReserved()}
  *     (reserved)
+ * @param checkoutSessionId the checkout session the payment was created for: its stored request
+ *     is what a create is re-sent with after the provider did not answer
+ * @param poll when the reconciliation poller asks the provider next; present exactly while the
+ *     payment {@linkplain #needsPolling(PaymentState, PaymentAmounts) needs polling}, and kept
+ *     up to date by every version, so that the store indexes it with the payment's own write
  */
 public record Payment(
     String id,
@@ -26,7 +31,9 @@ public record Payment(
     PaymentState state,
     long version,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Optional<String> checkoutSessionId,
+    Optional<PollSchedule> poll) {
 
   public Payment {
     requireText(id, "id");
@@ -43,13 +50,60 @@ public record Payment(
     }
     requireRefundsMatch(refunds, amounts);
     requireStateMatchesAmounts(state, amounts);
+    Objects.requireNonNull(checkoutSessionId, "checkoutSessionId");
+    Objects.requireNonNull(poll, "poll");
+    if (poll.isPresent() != needsPolling(state, amounts)) {
+      throw new IllegalArgumentException(poll.isPresent()
+          ? "a payment in state " + state + " with nothing outstanding has no poll schedule"
+          : "a payment in state " + state + " whose outcome is open needs a poll schedule");
+    }
+  }
+
+  /**
+   * A payment with no checkout session of its own; polling, if its state needs it, starts at
+   * {@code updatedAt}.
+   */
+  public Payment(String id, String tenantId, Mode mode, Optional<ProviderReference> provider,
+      PaymentAmounts amounts, List<Refund> refunds, PaymentState state, long version,
+      Instant createdAt, Instant updatedAt) {
+    this(id, tenantId, mode, provider, amounts, refunds, state, version, createdAt, updatedAt,
+        Optional.empty(), pollFor(state, amounts, Optional.empty(), updatedAt));
   }
 
   /** A new payment, not yet sent to any provider (or sent to {@code provider} if given). */
   public static Payment create(String id, String tenantId, Mode mode, String currency, long amount,
       Optional<ProviderReference> provider, Instant now) {
     return new Payment(id, tenantId, mode, provider, PaymentAmounts.requested(currency, amount),
-        List.of(), PaymentState.CREATED, 0, now, now);
+        List.of(), PaymentState.CREATED, 0, now, now, Optional.empty(),
+        Optional.of(PollSchedule.startingAt(now)));
+  }
+
+  /** A new payment for a checkout session, stored with the session before any provider is called. */
+  public static Payment forCheckoutSession(String id, String tenantId, Mode mode, String currency,
+      long amount, String checkoutSessionId, Instant now) {
+    if (checkoutSessionId == null || checkoutSessionId.isBlank()) {
+      throw new IllegalArgumentException("checkoutSessionId is required");
+    }
+    return new Payment(id, tenantId, mode, Optional.empty(), PaymentAmounts.requested(currency, amount),
+        List.of(), PaymentState.CREATED, 0, now, now, Optional.of(checkoutSessionId),
+        Optional.of(PollSchedule.startingAt(now)));
+  }
+
+  /**
+   * Whether a payment's outcome is still open, so that the provider must be asked if nobody tells
+   * us: not yet paid or ended, or paid with a refund whose answer has not come. Parked payments
+   * (NEEDS_REVIEW) wait for a person instead.
+   */
+  public static boolean needsPolling(PaymentState state, PaymentAmounts amounts) {
+    return switch (state) {
+      case CREATED, PENDING, AUTHORIZED -> true;
+      case CAPTURED, PARTIALLY_REFUNDED -> amounts.refundReserved() > 0;
+      case REFUNDED, FAILED, CANCELLED, EXPIRED, NEEDS_REVIEW -> false;
+    };
+  }
+
+  public boolean needsPolling() {
+    return poll.isPresent();
   }
 
   public String currency() {
@@ -62,7 +116,37 @@ public record Payment(
 
   public Payment withProvider(ProviderReference reference, Instant now) {
     return new Payment(id, tenantId, mode, Optional.of(reference), amounts, refunds, state,
-        version + 1, createdAt, now);
+        version + 1, createdAt, now, checkoutSessionId, poll);
+  }
+
+  /**
+   * The next version once the poller has asked the provider at {@code now} (written before it
+   * asks, so that two pollers never ask twice for one slot).
+   *
+   * @throws IllegalStateException when the payment is not being polled
+   */
+  public Payment polled(Instant now) {
+    PollSchedule schedule = poll.orElseThrow(
+        () -> new IllegalStateException("payment " + id + " is not being polled"));
+    return new Payment(id, tenantId, mode, provider, amounts, refunds, state, version + 1, createdAt,
+        now, checkoutSessionId, Optional.of(schedule.afterPollAt(now)));
+  }
+
+  /**
+   * The next version, remembering the provider's id for a reserved refund that does not have one
+   * yet; empty when there is nothing to remember.
+   */
+  public Optional<Payment> withProviderRefundId(String refundId, String providerRefundId, Instant now) {
+    Optional<Refund> known = refund(refundId)
+        .filter(refund -> refund.status() == Refund.Status.RESERVED && refund.providerRefundId().isEmpty());
+    if (known.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Refund> next = refunds.stream()
+        .map(refund -> refund.id().equals(refundId) ? refund.withProviderRefundId(providerRefundId) : refund)
+        .toList();
+    return Optional.of(new Payment(id, tenantId, mode, provider, amounts, next, state, version + 1,
+        createdAt, now, checkoutSessionId, poll));
   }
 
   /**
@@ -92,15 +176,29 @@ public record Payment(
           refundable, "a refund of " + amount + " exceeds the refundable " + refundable);
     }
     List<Refund> next = new ArrayList<>(refunds);
-    next.add(new Refund(refundId, amount, Refund.Status.RESERVED));
-    return next(state, amounts.reserveRefund(amount), next, now);
+    next.add(new Refund(refundId, amount, Refund.Status.RESERVED, Optional.empty(), Optional.of(now)));
+    // A new answer is awaited: polling starts over, so this refund is asked about within minutes.
+    return new Payment(id, tenantId, mode, provider, amounts.reserveRefund(amount), next, state,
+        version + 1, createdAt, now, checkoutSessionId, Optional.of(PollSchedule.startingAt(now)));
   }
 
-  /** The next version of this payment. */
+  /**
+   * The next version of this payment. A schedule already running keeps running (the poller's own
+   * answers must not restart it); one starts when the next version needs polling and this one did
+   * not; it ends when the next version needs none.
+   */
   Payment next(PaymentState nextState, PaymentAmounts nextAmounts, List<Refund> nextRefunds,
       Instant now) {
     return new Payment(id, tenantId, mode, provider, nextAmounts, nextRefunds, nextState,
-        version + 1, createdAt, now);
+        version + 1, createdAt, now, checkoutSessionId, pollFor(nextState, nextAmounts, poll, now));
+  }
+
+  private static Optional<PollSchedule> pollFor(PaymentState state, PaymentAmounts amounts,
+      Optional<PollSchedule> running, Instant now) {
+    if (!needsPolling(state, amounts)) {
+      return Optional.empty();
+    }
+    return running.isPresent() ? running : Optional.of(PollSchedule.startingAt(now));
   }
 
   private static void requireRefundsMatch(List<Refund> refunds, PaymentAmounts amounts) {

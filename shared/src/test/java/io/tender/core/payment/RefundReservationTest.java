@@ -6,6 +6,7 @@ import static io.tender.core.payment.PaymentFixtures.in;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,7 +21,8 @@ class RefundReservationTest {
 
     assertThat(after.amounts()).isEqualTo(amounts(1000, 1000, 0, 1000));
     assertThat(after.amounts().refundable()).isZero();
-    assertThat(after.refund("re_2")).contains(new Refund("re_2", 700, Refund.Status.RESERVED));
+    assertThat(after.refund("re_2")).contains(
+        new Refund("re_2", 700, Refund.Status.RESERVED, Optional.empty(), Optional.of(NOW)));
     assertThat(after.state()).isEqualTo(PaymentState.CAPTURED);
     assertThat(after.version()).isEqualTo(before.version() + 1);
   }

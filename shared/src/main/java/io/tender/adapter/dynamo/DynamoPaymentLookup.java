@@ -1,0 +1,40 @@
+package io.tender.adapter.dynamo;
+
+import io.tender.core.payment.Payment;
+import io.tender.core.payment.PaymentLookup;
+import io.tender.core.tenant.Mode;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A payment by our id alone: its provider pointer is indexed in {@code gsi1} under
+ * {@code PAYMENT#{paymentId}} and names the tenant and mode, then the payment is read as usual.
+ * Only payments that reached a provider have a pointer, which is all a provider event can name.
+ */
+public final class DynamoPaymentLookup implements PaymentLookup {
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final DynamoPaymentRepository payments;
+
+  public DynamoPaymentLookup(DynamoDbClient dynamo, String table, DynamoPaymentRepository payments) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.payments = payments;
+  }
+
+  @Override
+  public Optional<Payment> byId(String paymentId) {
+    if (paymentId == null || paymentId.isBlank()) {
+      return Optional.empty();
+    }
+    return dynamo.query(query -> query.tableName(table).indexName("gsi1")
+            .keyConditionExpression("gsi1pk = :id")
+            .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(PaymentItems.byIdPartition(paymentId))))
+            .limit(1))
+        .items().stream().findFirst()
+        .flatMap(pointer -> payments.find(pointer.get("tenantId").s(),
+            Mode.fromWire(pointer.get("mode").s()).orElseThrow(), paymentId));
+  }
+}

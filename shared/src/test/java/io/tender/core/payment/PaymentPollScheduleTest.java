@@ -1,0 +1,123 @@
+package io.tender.core.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tender.core.tenant.Mode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every version of a payment carries a poll schedule exactly while its outcome is open. */
+class PaymentPollScheduleTest {
+  private static final Instant T0 = Instant.parse("2026-05-04T09:00:00Z");
+  private static final Duration FIRST = PollSchedule.BACKOFF.get(0);
+
+  @Test
+  void aNewPaymentIsFirstPolledOneStepAfterItsCreation() {
+    Payment payment = Payment.forCheckoutSession("pay_1", "ten_1", Mode.TEST, "EUR", 500, "cs_1", T0);
+
+    assertThat(payment.poll()).contains(new PollSchedule(0, T0.plus(FIRST)));
+    assertThat(payment.checkoutSessionId()).contains("cs_1");
+  }
+
+  @Test
+  void aRunningScheduleSurvivesTheProvidersAnswersAndEndsWithTheOutcome() {
+    Payment created = Payment.create("pay_1", "ten_1", Mode.TEST, "EUR", 500, Optional.empty(), T0);
+    Payment polled = created.polled(T0.plus(FIRST));
+    Payment pending = applied(polled, new PaymentEvent.Pending(null), T0.plus(Duration.ofMinutes(6)));
+
+    assertThat(pending.poll()).as("the poller's own answer does not restart it").isEqualTo(polled.poll());
+    assertThat(applied(pending, new PaymentEvent.Captured(500, null), T0.plus(Duration.ofMinutes(7))).poll()).isEmpty();
+    assertThat(applied(pending, new PaymentEvent.ReviewNeeded("stuck", null), T0).poll()).isEmpty();
+  }
+
+  @Test
+  void aReservedRefundStartsPollingOverAndItsAnswerEndsIt() {
+    Payment paid = applied(Payment.create("pay_1", "ten_1", Mode.TEST, "EUR", 500, Optional.empty(), T0),
+        new PaymentEvent.Captured(500, null), T0);
+    Instant later = T0.plus(Duration.ofHours(3));
+
+    Payment reserved = paid.reserveRefund("re_1", 200, later);
+    assertThat(reserved.poll()).contains(PollSchedule.startingAt(later));
+    assertThat(reserved.refund("re_1").orElseThrow().reservedAt()).contains(later);
+
+    Payment twoReserved = reserved.polled(later.plus(FIRST)).reserveRefund("re_2", 100, later.plus(FIRST));
+    assertThat(twoReserved.poll()).as("new work starts the schedule over")
+        .contains(PollSchedule.startingAt(later.plus(FIRST)));
+
+    Payment oneLeft = applied(twoReserved, new PaymentEvent.RefundSucceeded("re_1", 200, null), later);
+    assertThat(oneLeft.poll()).isEqualTo(twoReserved.poll());
+    assertThat(applied(oneLeft, new PaymentEvent.RefundFailed("re_2", null), later).poll()).isEmpty();
+  }
+
+  @Test
+  void aPollMovesTheScheduleOnByTheNextStep() {
+    Payment payment = Payment.create("pay_1", "ten_1", Mode.TEST, "EUR", 500, Optional.empty(), T0);
+    Instant first = T0.plus(FIRST);
+
+    Payment polled = payment.polled(first);
+
+    assertThat(polled.version()).isEqualTo(payment.version() + 1);
+    assertThat(polled.poll()).contains(new PollSchedule(1, first.plus(PollSchedule.BACKOFF.get(1))));
+    assertThat(polled.poll().orElseThrow().dueBy(first)).isFalse();
+  }
+
+  @Test
+  void theLastPollLeavesTheScheduleExhaustedAndDueAgainAfterAFinalStep() {
+    PollSchedule schedule = PollSchedule.startingAt(T0);
+    Instant at = T0;
+    for (int poll = 0; poll < PollSchedule.BACKOFF.size(); poll++) {
+      assertThat(schedule.exhausted()).isFalse();
+      at = schedule.nextAt();
+      schedule = schedule.afterPollAt(at);
+    }
+
+    assertThat(schedule.exhausted()).isTrue();
+    assertThat(schedule.nextAt()).isEqualTo(at.plus(PollSchedule.BACKOFF.getLast()));
+  }
+
+  @Test
+  void theProvidersRefundIdIsRememberedOnceAndOnlyForAReservedRefund() {
+    Payment reserved = applied(Payment.create("pay_1", "ten_1", Mode.TEST, "EUR", 500, Optional.empty(), T0),
+        new PaymentEvent.Captured(500, null), T0).reserveRefund("re_1", 200, T0);
+
+    Payment remembered = reserved.withProviderRefundId("re_1", "re_stripe_1", T0).orElseThrow();
+
+    assertThat(remembered.refund("re_1").orElseThrow().providerRefundId()).contains("re_stripe_1");
+    assertThat(remembered.version()).isEqualTo(reserved.version() + 1);
+    assertThat(remembered.withProviderRefundId("re_1", "re_stripe_1", T0)).isEmpty();
+    assertThat(reserved.withProviderRefundId("re_unknown", "re_stripe_2", T0)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(PaymentState.class)
+  void aScheduleIsCarriedExactlyByStatesWhoseOutcomeIsOpen(PaymentState state) {
+    Payment fixture = PaymentFixtures.in(state);
+    boolean open = switch (state) {
+      case CREATED, PENDING, AUTHORIZED, CAPTURED, PARTIALLY_REFUNDED -> true; // the paid fixtures hold a reserved refund
+      case REFUNDED, FAILED, CANCELLED, EXPIRED, NEEDS_REVIEW -> false;
+    };
+
+    assertThat(fixture.needsPolling()).isEqualTo(open);
+    Optional<PollSchedule> wrong = open ? Optional.empty() : Optional.of(PollSchedule.startingAt(T0));
+    assertThatThrownBy(() -> new Payment(fixture.id(), fixture.tenantId(), fixture.mode(), fixture.provider(),
+        fixture.amounts(), fixture.refunds(), state, fixture.version(), fixture.createdAt(), fixture.updatedAt(),
+        Optional.empty(), wrong)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aPaidPaymentWithNothingReservedIsNotPolled() {
+    Payment paid = PaymentFixtures.with(PaymentState.CAPTURED, PaymentFixtures.amounts(1000, 1000, 0, 0), List.of());
+
+    assertThat(paid.needsPolling()).isFalse();
+  }
+
+  private static Payment applied(Payment payment, PaymentEvent event, Instant now) {
+    return ((Transition.Applied) PaymentStateMachine.apply(payment, event, now)).payment();
+  }
+}
