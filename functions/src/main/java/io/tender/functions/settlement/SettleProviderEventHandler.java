@@ -14,9 +14,13 @@ import java.util.Map;
 
 /**
  * The settlement queue's consumer: each provider hint is settled on its own; a message that fails
- * is reported alone, retried by the queue, and lands in the dead-letter queue after a few tries.
+ * is reported alone, retried by the queue, and lands in the dead-letter queue after a few tries,
+ * counted as {@value #DEAD_LETTERED} when it fails for the last time.
  */
 public final class SettleProviderEventHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  public static final String DEAD_LETTERED = "settlement.dead_lettered";
+  /** The settlement queue's RedrivePolicy maxReceiveCount in template.yaml: a test keeps them equal. */
+  public static final int MAX_RECEIVES = 5;
 
   private final Platform platform;
 
@@ -34,18 +38,31 @@ public final class SettleProviderEventHandler implements RequestHandler<SQSEvent
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       try {
         ProviderHint hint = SettlementQueue.parse(message.getBody());
-        Settlement.Outcome outcome = hint.subject() == ProviderHint.Subject.CHECKOUT
-            ? platform.settlement().settleCheckout(hint.providerObjectId())
-            : new Settlement.Outcome.Ignored("settled through its checkout or by the reconciliation poller");
+        Settlement.Outcome outcome = platform.hintSettlement().settle(hint);
         platform.log().info("provider event settled", Map.of("provider", hint.provider(), "event", hint.eventId(),
-            "outcome", outcome.getClass().getSimpleName(), "payment", paymentOf(outcome)));
+            "subject", hint.subject().name(), "outcome", outcome.getClass().getSimpleName(),
+            "payment", paymentOf(outcome)));
       } catch (Exception e) {
         platform.log().error("provider event not settled", Map.of("message", message.getMessageId(),
             "error", e.getClass().getName()));
+        if (lastReceive(message)) {
+          platform.metrics().count(DEAD_LETTERED, Map.of("messageId", message.getMessageId(),
+              "error", e.getClass().getName()));
+        }
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
       }
     }
     return new SQSBatchResponse(failures);
+  }
+
+  /** Whether the queue moves the message to the dead-letter queue instead of delivering it again. */
+  static boolean lastReceive(SQSEvent.SQSMessage message) {
+    String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+    try {
+      return count != null && Integer.parseInt(count) >= MAX_RECEIVES;
+    } catch (NumberFormatException unreadable) {
+      return false;
+    }
   }
 
   private static String paymentOf(Settlement.Outcome outcome) {

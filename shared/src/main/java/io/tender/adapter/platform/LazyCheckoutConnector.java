@@ -6,6 +6,7 @@ import io.tender.core.provider.CheckoutRequest;
 import io.tender.core.provider.CheckoutState;
 import io.tender.core.provider.RefundRequest;
 import io.tender.core.provider.RefundState;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -49,5 +50,10 @@ final class LazyCheckoutConnector implements CheckoutConnector {
   @Override
   public RefundState fetchRefund(String providerRefundId) {
     return connector.get().fetchRefund(providerRefundId);
+  }
+
+  @Override
+  public Optional<String> paymentIdOf(String providerPaymentId) {
+    return connector.get().paymentIdOf(providerPaymentId);
   }
 }

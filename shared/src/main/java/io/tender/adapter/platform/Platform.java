@@ -20,6 +20,13 @@ import io.tender.core.webhook.WebhookSecretGenerator;
 import io.tender.core.webhook.WebhookSigner;
 import io.tender.core.checkout.ExpirySweeper;
 import io.tender.adapter.dynamo.DynamoProviderEventInbox;
+import io.tender.adapter.dynamo.DuePaymentPolls;
+import io.tender.adapter.dynamo.DynamoPaymentLookup;
+import io.tender.adapter.log.EmbeddedMetrics;
+import io.tender.core.metric.Metrics;
+import io.tender.core.reconcile.ReconciliationPoller;
+import io.tender.core.settlement.HintSettlement;
+import io.tender.core.settlement.ProviderRefundIds;
 import io.tender.adapter.dynamo.DynamoSettlementStore;
 import io.tender.adapter.sqs.SettlementQueue;
 import io.tender.adapter.stripe.StripeWebhookIngress;
@@ -45,6 +52,7 @@ import io.tender.adapter.http.Authenticator;
 import io.tender.adapter.log.JsonLog;
 import io.tender.adapter.secrets.SecretsManagerSecretStore;
 import io.tender.config.Environment;
+import io.tender.config.HostClock;
 import io.tender.core.apikey.ApiKeySecrets;
 import io.tender.core.apikey.ApiKeyService;
 import io.tender.core.audit.AuditLog;
@@ -87,6 +95,9 @@ public final class Platform {
   private final Settlement settlement;
   private final Refunds refunds;
   private final ExpirySweeper expirySweeper;
+  private final Metrics metrics;
+  private final ReconciliationPoller reconciliationPoller;
+  private final HintSettlement hintSettlement;
   private final StripeWebhookIngress stripeWebhooks;
   private final WebhookEndpoints webhookEndpoints;
   private final WebhookDispatcher webhookDispatcher;
@@ -99,6 +110,7 @@ public final class Platform {
     this.clock = clock;
     this.ids = new RandomIdGenerator(clock, random);
     this.log = new JsonLog("tender", clock, System.out);
+    this.metrics = new EmbeddedMetrics("tender", clock, System.out);
     AwsClients clients = new AwsClients(environment);
     DynamoDbClient dynamo = clients.dynamoDb();
     String table = environment.require("TENDER_TABLE");
@@ -126,6 +138,10 @@ public final class Platform {
     DynamoCheckoutSessionRepository checkoutSessions = new DynamoCheckoutSessionRepository(dynamo, table, payments);
     this.expirySweeper = new ExpirySweeper(new DueSessionExpiries(dynamo, table), checkoutSessions, payments, stripe,
         settlement, clock);
+    this.reconciliationPoller = new ReconciliationPoller(new DuePaymentPolls(dynamo, table), payments,
+        checkoutSessions, stripe, settlement, metrics, clock);
+    this.hintSettlement = new HintSettlement(stripe, new DynamoPaymentLookup(dynamo, table, payments), payments,
+        settlement, new ProviderRefundIds(payments, clock));
     String queueUrl = environment.require("TENDER_SETTLEMENT_QUEUE_URL");
     // The SQS client is built on first use: only the webhook ingress sends.
     Supplier<SettlementQueue> queue = new Lazy<>(() -> new SettlementQueue(clients.sqs(), queueUrl));
@@ -156,9 +172,9 @@ public final class Platform {
         new IdempotentExecution(new DynamoIdempotencyStore(dynamo, table), clock), audit, clock, log);
   }
 
-  /** Production wiring: the function's environment, the system clock, a secure random source. */
+  /** Production wiring: the function's environment, the host's clock (the system's), a secure random source. */
   public static Platform fromEnvironment() {
-    return new Platform(Environment.current(), Clock.systemUTC(), new SecureRandom());
+    return new Platform(Environment.current(), HostClock.current(), new SecureRandom());
   }
 
   public ApiPipeline pipeline() {
@@ -183,6 +199,20 @@ public final class Platform {
 
   public ExpirySweeper expirySweeper() {
     return expirySweeper;
+  }
+
+  public ReconciliationPoller reconciliationPoller() {
+    return reconciliationPoller;
+  }
+
+  /** Provider webhooks (as queued hints) settled by what they point at. */
+  public HintSettlement hintSettlement() {
+    return hintSettlement;
+  }
+
+  /** Counters operators alarm on, as CloudWatch Embedded Metric Format lines. */
+  public Metrics metrics() {
+    return metrics;
   }
 
   public Refunds refunds() {

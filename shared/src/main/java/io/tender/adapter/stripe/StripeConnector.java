@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -115,7 +116,18 @@ public final class StripeConnector implements CheckoutConnector {
 
   @Override
   public RefundState fetchRefund(String providerRefundId) {
-    return StripeStatusMapper.refund(http.get("/v1/refunds/" + pathSegment(providerRefundId)));
+    RefundState refund = StripeStatusMapper.refund(http.get("/v1/refunds/" + pathSegment(providerRefundId)));
+    if (refund.paymentId().isPresent() || refund.providerPaymentId().isEmpty()) {
+      return refund;
+    }
+    // Made in the dashboard: only the PaymentIntent we created records our payment.
+    return paymentIdOf(refund.providerPaymentId().get()).map(refund::withPaymentId).orElse(refund);
+  }
+
+  @Override
+  public Optional<String> paymentIdOf(String providerPaymentId) {
+    return StripeJson.metadata(http.get("/v1/payment_intents/" + pathSegment(providerPaymentId)),
+        StripeStatusMapper.PAYMENT_ID_KEY);
   }
 
   private JsonNode session(String checkoutId) {

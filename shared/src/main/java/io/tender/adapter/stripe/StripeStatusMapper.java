@@ -100,7 +100,10 @@ public final class StripeStatusMapper {
     };
   }
 
-  /** A {@code refund} object. Our refund id comes from its metadata, else Stripe's id stands in. */
+  /**
+   * A {@code refund} object. Our refund id comes from its metadata, else Stripe's id stands in; our
+   * payment id too, when the refund was ours (a dashboard refund's is on its PaymentIntent).
+   */
   public static RefundState refund(JsonNode refund) {
     String stripeId = requiredText(refund, "id");
     String refundId = metadata(refund, REFUND_ID_KEY).orElse(stripeId);
@@ -112,7 +115,8 @@ public final class StripeStatusMapper {
       case "failed", "canceled" -> new PaymentEvent.RefundFailed(refundId, null);
       default -> new PaymentEvent.Unknown(null);
     };
-    return new RefundState(stripeId, event);
+    return new RefundState(stripeId, metadata(refund, PAYMENT_ID_KEY), optionalText(refund, "payment_intent"),
+        event);
   }
 
   private static PaymentEvent captured(long wireAmount) {

@@ -1,5 +1,7 @@
 package io.tender.core.provider;
 
+import java.util.Optional;
+
 /**
  * A provider's hosted checkout, one method per flow. Every method may throw:
  * <ul>
@@ -40,4 +42,13 @@ public interface CheckoutConnector {
 
   /** A refund's current state, for refunds that answered pending. */
   RefundState fetchRefund(String providerRefundId);
+
+  /**
+   * Our payment id as the provider's payment object (Stripe's PaymentIntent) records it, for
+   * provider events that name only that object; empty when it names none of ours, or when this
+   * provider keeps no such record.
+   */
+  default Optional<String> paymentIdOf(String providerPaymentId) {
+    return Optional.empty();
+  }
 }
