@@ -38,6 +38,11 @@ public record LocalGatewayOptions(
     return new LocalGatewayOptions(template, port, stackName, parameters, Map.copyOf(secrets), clock, log);
   }
 
+  /** The runner's clock, which its schedules, its events and the functions it hosts all read. */
+  public LocalGatewayOptions withClock(Clock clock) {
+    return new LocalGatewayOptions(template, port, stackName, parameters, secrets, clock, log);
+  }
+
   public LocalGatewayOptions withParameters(Map<String, String> parameters) {
     return new LocalGatewayOptions(template, port, stackName, Map.copyOf(parameters), secrets, clock, log);
   }

@@ -1,6 +1,7 @@
 package io.tender.local.function;
 
 import io.tender.config.Environment;
+import io.tender.config.HostClock;
 import io.tender.local.template.FunctionSpec;
 import java.io.PrintStream;
 import java.lang.reflect.Constructor;
@@ -115,8 +116,9 @@ public final class LocalFunction implements AutoCloseable {
     }
   }
 
+  /** Built under the function's environment and the runner's clock, which its wiring reads. */
   private HandlerAdapter newInstance() {
-    return Environment.with(environment, () -> {
+    return Environment.with(environment, () -> HostClock.with(clock, () -> {
       try {
         return HandlerAdapter.of(constructor.newInstance());
       } catch (InvocationTargetException e) {
@@ -125,7 +127,7 @@ public final class LocalFunction implements AutoCloseable {
       } catch (ReflectiveOperationException | IllegalArgumentException e) {
         throw new FunctionLoadException(spec.logicalId() + ": " + e.getMessage(), e);
       }
-    });
+    }));
   }
 
   @Override
