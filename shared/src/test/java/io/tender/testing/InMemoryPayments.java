@@ -1,5 +1,6 @@
 package io.tender.testing;
 
+import io.tender.core.event.MerchantEvent;
 import io.tender.core.ledger.LedgerTransaction;
 import io.tender.core.payment.Payment;
 import io.tender.core.payment.PaymentLookup;
@@ -26,6 +27,7 @@ public final class InMemoryPayments implements PaymentRepository, SettlementStor
   private final Map<String, Payment> byId = new ConcurrentHashMap<>();
   private final Map<ProviderReference, String> pointers = new ConcurrentHashMap<>();
   private final List<LedgerTransaction> ledger = new CopyOnWriteArrayList<>();
+  private final List<MerchantEvent> events = new java.util.ArrayList<>();
 
   @Override
   public synchronized boolean create(Payment payment) {
@@ -60,12 +62,18 @@ public final class InMemoryPayments implements PaymentRepository, SettlementStor
   }
 
   @Override
-  public synchronized boolean commit(Payment next, List<LedgerTransaction> transactions) {
+  public synchronized boolean commit(Payment next, List<LedgerTransaction> transactions, List<MerchantEvent> owed) {
     if (!replace(next)) {
       return false;
     }
     ledger.addAll(transactions);
+    events.addAll(owed);
     return true;
+  }
+
+  /** The merchant events committed so far, in commit order. */
+  public synchronized List<MerchantEvent> events() {
+    return List.copyOf(events);
   }
 
   /** Only payments that reached a provider can be named by one, as in the table. */

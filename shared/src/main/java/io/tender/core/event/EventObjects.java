@@ -26,6 +26,17 @@ public final class EventObjects {
     return object;
   }
 
+  public static Map<String, Object> checkoutSession(String sessionId, Payment payment) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("id", sessionId);
+    object.put("object", "checkout.session");
+    object.put("payment_id", payment.id());
+    object.put("status", io.tender.core.checkout.CheckoutStatus.of(payment.state()));
+    object.put("amount", payment.amounts().requested());
+    object.put("currency", payment.currency());
+    return object;
+  }
+
   public static Map<String, Object> refund(Payment payment, Refund refund) {
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("id", refund.id());

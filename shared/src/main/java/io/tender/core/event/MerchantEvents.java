@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns the notifications of a transition into the merchant events committed with it. */
 public final class MerchantEvents {
@@ -18,7 +19,16 @@ public final class MerchantEvents {
     this.ids = ids;
   }
 
-  /** One event per notification, each carrying {@code applied}'s payment as it will be stored. */
+  /** The checkout session's own event, for a payment made through one. */
+  private static Optional<String> sessionEvent(Effect.MerchantNotification notification) {
+    return switch (notification.type()) {
+      case PAYMENT_SUCCEEDED -> Optional.of("checkout.session.completed");
+      case PAYMENT_EXPIRED -> Optional.of("checkout.session.expired");
+      default -> Optional.empty();
+    };
+  }
+
+  /** One event per notification (and a checkout session's own), each carrying {@code applied}'s payment as it will be stored. */
   public List<MerchantEvent> of(Transition.Applied applied, Instant now) {
     Payment payment = applied.payment();
     List<MerchantEvent> events = new ArrayList<>();
@@ -31,6 +41,9 @@ public final class MerchantEvents {
         String objectId = notification.refundId().flatMap(payment::refund).map(Refund::id).orElse(payment.id());
         events.add(new MerchantEvent(ids.next("evt"), payment.tenantId(), payment.mode(),
             notification.type().wire(), now, notification.occurredAt(), payment.version(), objectId, object));
+        sessionEvent(notification).ifPresent(type -> payment.checkoutSessionId().ifPresent(session ->
+            events.add(new MerchantEvent(ids.next("evt"), payment.tenantId(), payment.mode(), type, now,
+                notification.occurredAt(), payment.version(), session, EventObjects.checkoutSession(session, payment)))));
       }
     }
     return events;

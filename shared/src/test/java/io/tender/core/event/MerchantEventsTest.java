@@ -57,6 +57,21 @@ class MerchantEventsTest {
   }
 
   @Test
+  void aPaymentMadeThroughACheckoutSessionAlsoOwesTheSessionsEvent() {
+    Payment session = Payment.forCheckoutSession("pay_2", "ten_1", Mode.TEST, "USD", 900, "cs_2", CREATED);
+
+    List<MerchantEvent> paid = events.of(applied(session, new PaymentEvent.Captured(900, PAID)), NOW);
+    List<MerchantEvent> expired = events.of(applied(session, new PaymentEvent.Expired(PAID)), NOW);
+
+    assertThat(paid).extracting(MerchantEvent::type).containsExactly("payment.succeeded", "checkout.session.completed");
+    assertThat(paid.get(1).objectId()).isEqualTo("cs_2");
+    assertThat(paid.get(1).object()).containsEntry("object", "checkout.session").containsEntry("payment_id", "pay_2")
+        .containsEntry("status", "completed");
+    assertThat(expired).extracting(MerchantEvent::type).containsExactly("payment.expired", "checkout.session.expired");
+    assertThat(expired.get(1).object()).containsEntry("status", "expired");
+  }
+
+  @Test
   void moneyCountedWithoutANotificationOwesNoEvent() {
     Payment paid = applied(created(), new PaymentEvent.Captured(2500, PAID)).payment();
     Transition.Applied more = applied(paid, new PaymentEvent.Captured(3000, PAID));

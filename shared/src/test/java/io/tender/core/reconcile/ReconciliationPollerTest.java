@@ -41,7 +41,7 @@ class ReconciliationPollerTest {
   private final InMemoryCheckoutSessions sessions = new InMemoryCheckoutSessions(payments);
   private final FakeProvider provider = new FakeProvider();
   private final CountingMetrics metrics = new CountingMetrics();
-  private final Settlement settlement = new Settlement(provider, payments, payments, clock);
+  private final Settlement settlement = new Settlement(provider, payments, payments, prefix -> prefix + "_" + java.util.UUID.randomUUID(), clock);
   private final RandomIdGenerator ids = new RandomIdGenerator(clock, new Random(4));
   private final CheckoutSessions checkouts =
       new CheckoutSessions(sessions, payments, provider, AmountPolicy.standard(), ids, clock);

@@ -31,7 +31,7 @@ class HintSettlementTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T09:00:00Z"));
   private final InMemoryPayments payments = new InMemoryPayments();
   private final FakeProvider provider = new FakeProvider();
-  private final Settlement settlement = new Settlement(provider, payments, payments, clock);
+  private final Settlement settlement = new Settlement(provider, payments, payments, prefix -> prefix + "_" + java.util.UUID.randomUUID(), clock);
   private final RandomIdGenerator ids = new RandomIdGenerator(clock, new Random(9));
   private final CheckoutSessions checkouts = new CheckoutSessions(new InMemoryCheckoutSessions(payments), payments,
       provider, AmountPolicy.standard(), ids, clock);
