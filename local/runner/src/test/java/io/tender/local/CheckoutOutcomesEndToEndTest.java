@@ -251,8 +251,10 @@ class CheckoutOutcomesEndToEndTest {
     }
 
     List<JsonNode> settled = harness.awaitSettled(completed.eventId(), 6);
-    assertThat(settled).extracting(line -> line.path("outcome").asText())
-        .containsOnly("Applied", "Ignored").filteredOn("Applied"::equals).hasSize(1);
+    assertThat(settled).extracting(line -> line.path("outcome").asText()).isSubsetOf("Applied", "Ignored")
+        .filteredOn("Applied"::equals).hasSizeLessThanOrEqualTo(1);
+    assertThat(harness.settlementsApplyingTo(session)).as("the capture is applied once, by whichever event came first")
+        .hasSize(1);
     assertThat(harness.recordedEvent(completed.eventId()).orElseThrow().get("receivedAt"))
         .as("recorded by the first delivery only").isEqualTo(recorded.get("receivedAt"));
     assertThat(harness.payment(session).version()).isEqualTo(version);

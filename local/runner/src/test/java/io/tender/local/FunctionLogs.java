@@ -50,6 +50,13 @@ final class FunctionLogs implements AutoCloseable {
         .toList();
   }
 
+  /** Settlements (of any provider event) that changed this payment. */
+  List<JsonNode> settlementsApplyingTo(String paymentId) {
+    return withMessage("provider event settled").stream()
+        .filter(line -> "Applied".equals(line.path("outcome").asText()) && paymentId.equals(line.path("payment").asText()))
+        .toList();
+  }
+
   /** The reason the Stripe ingress gave for the last webhook it refused, or "" when none was. */
   String lastRejection() {
     List<JsonNode> rejected = withMessage("stripe webhook rejected");

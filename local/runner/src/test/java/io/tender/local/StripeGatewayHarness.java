@@ -264,6 +264,14 @@ final class StripeGatewayHarness implements AutoCloseable {
     return logs.settlementsOf(eventId);
   }
 
+  /**
+   * Settlements that changed the payment, whichever of Stripe's events about it (the checkout's
+   * or its PaymentIntent's) got there first.
+   */
+  List<JsonNode> settlementsApplyingTo(Session session) {
+    return logs.settlementsApplyingTo(session.paymentId());
+  }
+
   /** The delivery of the sandbox's event of {@code type} about this session, once acknowledged. */
   io.tender.local.sandbox.stripe.DeliveredEvent awaitDelivered(Session session, String type) {
     return Awaitility.await().atMost(SETTLES_WITHIN).until(
