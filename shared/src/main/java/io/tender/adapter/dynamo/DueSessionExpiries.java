@@ -2,9 +2,7 @@ package io.tender.adapter.dynamo;
 
 import io.tender.core.checkout.SessionExpiries;
 import io.tender.core.tenant.Mode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * only what is still due.
  */
 public final class DueSessionExpiries implements SessionExpiries {
-  static final int SHARDS = 8;
+  static final DueIndex INDEX = new DueIndex("SESSION_EXPIRY");
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -27,31 +25,9 @@ public final class DueSessionExpiries implements SessionExpiries {
     this.table = table;
   }
 
-  /** Fixed-width epoch seconds, so that text order is time order. */
-  static String sortKey(Instant at, String sessionId) {
-    return String.format("%012d", at.getEpochSecond()) + "#" + sessionId;
-  }
-
-  static String partition(String sessionId) {
-    int shard = Math.floorMod(java.util.Arrays.hashCode(sessionId.getBytes(StandardCharsets.UTF_8)), SHARDS);
-    return "DUE#SESSION_EXPIRY#" + shard;
-  }
-
   @Override
   public List<Due> dueBy(Instant now, int limit) {
-    List<Due> due = new ArrayList<>();
-    for (int shard = 0; shard < SHARDS && due.size() < limit; shard++) {
-      String partition = "DUE#SESSION_EXPIRY#" + shard;
-      int wanted = limit - due.size();
-      dynamo.query(query -> query.tableName(table).indexName("due")
-              .keyConditionExpression("duePk = :partition AND dueSk <= :now")
-              .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(partition),
-                  // '~' sorts after every id character, so the whole second of "now" is included.
-                  ":now", AttributeValue.fromS(String.format("%012d", now.getEpochSecond()) + "#~")))
-              .limit(wanted))
-          .items().forEach(item -> due.add(due(item.get("pk").s())));
-    }
-    return due;
+    return INDEX.dueBy(dynamo, table, now, limit).stream().map(item -> due(item.get("pk").s())).toList();
   }
 
   @Override

@@ -68,8 +68,8 @@ public final class DynamoCheckoutSessionRepository implements CheckoutSessionRep
     item.put("sessionExpiresAt", s(session.expiresAt().toString()));
     session.redirectUrl().ifPresent(url -> item.put("redirectUrl", s(url)));
     // Due for the expiry sweeper until it has looked at the session (see docs/DATA-MODEL.md).
-    item.put("duePk", s(DueSessionExpiries.partition(session.id())));
-    item.put("dueSk", s(DueSessionExpiries.sortKey(session.expiresAt(), session.id())));
+    item.put("duePk", s(DueSessionExpiries.INDEX.partition(session.id())));
+    item.put("dueSk", s(DueIndex.sortKey(session.expiresAt(), session.id())));
     item.put("createdAt", s(session.createdAt().toString()));
     return item;
   }

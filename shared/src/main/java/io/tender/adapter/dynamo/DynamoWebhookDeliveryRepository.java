@@ -58,21 +58,10 @@ public final class DynamoWebhookDeliveryRepository implements WebhookDeliveryRep
 
   @Override
   public List<Due> releasable(Instant now, int limit) {
-    List<Due> due = new ArrayList<>();
-    for (int shard = 0; shard < WebhookDeliveryItems.SHARDS && due.size() < limit; shard++) {
-      String partition = WebhookDeliveryItems.DUE_KIND + shard;
-      int wanted = limit - due.size();
-      dynamo.query(query -> query.tableName(table).indexName("due")
-              .keyConditionExpression("duePk = :partition AND dueSk <= :now")
-              .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(partition),
-                  ":now", AttributeValue.fromS(String.format("%012d", now.getEpochSecond()) + "#~")))
-              .limit(wanted))
-          .items().forEach(item -> {
-            List<String> parts = WebhookDeliveryItems.pkParts(item.get("pk").s());
-            due.add(new Due(parts.get(1), Mode.fromWire(parts.get(2)).orElseThrow(), parts.get(4)));
-          });
-    }
-    return due;
+    return WebhookDeliveryItems.DUE.dueBy(dynamo, table, now, limit).stream().map(item -> {
+      List<String> parts = WebhookDeliveryItems.pkParts(item.get("pk").s());
+      return new Due(parts.get(1), Mode.fromWire(parts.get(2)).orElseThrow(), parts.get(4));
+    }).toList();
   }
 
   @Override
@@ -83,7 +72,7 @@ public final class DynamoWebhookDeliveryRepository implements WebhookDeliveryRep
           .updateExpression("SET dueSk = :dueSk")
           .conditionExpression("version = :version AND attribute_exists(duePk)")
           .expressionAttributeValues(Map.of(":dueSk",
-              AttributeValue.fromS(WebhookDeliveryItems.dueSortKey(releaseAt, due.deliveryId())),
+              AttributeValue.fromS(DueIndex.sortKey(releaseAt, due.deliveryId())),
               ":version", AttributeValue.fromN(Long.toString(version)))));
       return true;
     } catch (ConditionalCheckFailedException moved) {

@@ -55,8 +55,8 @@ final class PaymentItems {
     payment.poll().ifPresent(poll -> {
       item.put("pollAttempts", n(poll.attempts()));
       item.put("nextPollAt", s(poll.nextAt().toString()));
-      item.put("duePk", s(DuePaymentPolls.partition(payment.id())));
-      item.put("dueSk", s(DuePaymentPolls.sortKey(poll.nextAt(), payment.id())));
+      item.put("duePk", s(DuePaymentPolls.INDEX.partition(payment.id())));
+      item.put("dueSk", s(DueIndex.sortKey(poll.nextAt(), payment.id())));
     });
     return item;
   }

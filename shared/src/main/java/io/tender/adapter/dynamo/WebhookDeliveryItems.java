@@ -3,7 +3,6 @@ package io.tender.adapter.dynamo;
 import io.tender.core.tenant.Mode;
 import io.tender.core.webhook.DeliveryAttempt;
 import io.tender.core.webhook.WebhookDelivery;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class WebhookDeliveryItems {
   static final String KIND = "WHDELIVERY";
-  static final String DUE_KIND = "DUE#DELIVERY_RETRY#";
-  static final int SHARDS = 8;
+  static final DueIndex DUE = new DueIndex("DELIVERY_RETRY");
 
   private WebhookDeliveryItems() {}
 
@@ -29,14 +27,6 @@ final class WebhookDeliveryItems {
 
   static String listPartition(String tenantId, Mode mode) {
     return "T#" + tenantId + "#" + mode.wire() + "#" + KIND;
-  }
-
-  static String duePartition(String deliveryId) {
-    return DUE_KIND + Math.floorMod(java.util.Arrays.hashCode(deliveryId.getBytes(StandardCharsets.UTF_8)), SHARDS);
-  }
-
-  static String dueSortKey(Instant at, String deliveryId) {
-    return DueSessionExpiries.sortKey(at, deliveryId);
   }
 
   static Map<String, AttributeValue> item(WebhookDelivery delivery, Optional<Instant> releaseAt) {
@@ -56,8 +46,8 @@ final class WebhookDeliveryItems {
     item.put("gsi1pk", s(listPartition(delivery.tenantId(), delivery.mode())));
     item.put("gsi1sk", s(delivery.createdAt() + "#" + delivery.id()));
     releaseAt.ifPresent(at -> {
-      item.put("duePk", s(duePartition(delivery.id())));
-      item.put("dueSk", s(dueSortKey(at, delivery.id())));
+      item.put("duePk", s(DUE.partition(delivery.id())));
+      item.put("dueSk", s(DueIndex.sortKey(at, delivery.id())));
     });
     return item;
   }
