@@ -8,6 +8,7 @@ import io.tender.adapter.http.ApiResult;
 import io.tender.adapter.http.ErrorFamily;
 import io.tender.adapter.http.Route;
 import io.tender.adapter.platform.Platform;
+import io.tender.functions.snapstart.SnapStartPriming;
 import io.tender.core.auth.MfaAction;
 import io.tender.core.auth.Permission;
 import io.tender.core.checkout.CheckoutSessions;
@@ -33,6 +34,7 @@ public final class CreateCheckoutSessionHandler
 
   CreateCheckoutSessionHandler(Platform platform) {
     this.platform = platform;
+    SnapStartPriming.register(platform);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tender.adapter.platform.Platform;
+import io.tender.functions.snapstart.SnapStartPriming;
 import io.tender.adapter.sqs.SettlementQueue;
 import io.tender.core.provider.ProviderHint;
 import io.tender.core.settlement.Settlement;
@@ -30,6 +31,7 @@ public final class SettleProviderEventHandler implements RequestHandler<SQSEvent
 
   SettleProviderEventHandler(Platform platform) {
     this.platform = platform;
+    SnapStartPriming.register(platform);
   }
 
   @Override

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.tender.adapter.http.ApiRequest;
 import io.tender.adapter.http.HttpResponses;
 import io.tender.adapter.platform.Platform;
+import io.tender.functions.snapstart.SnapStartPriming;
 import io.tender.adapter.stripe.StripeWebhookIngress;
 import io.tender.core.error.ApiException;
 
@@ -22,6 +23,7 @@ public final class ReceiveStripeWebhookHandler
 
   ReceiveStripeWebhookHandler(Platform platform) {
     this.platform = platform;
+    SnapStartPriming.register(platform);
   }
 
   @Override

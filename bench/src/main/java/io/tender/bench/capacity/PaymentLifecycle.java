@@ -1,0 +1,164 @@
+package io.tender.bench.capacity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tender.adapter.dynamo.DueSessionExpiries;
+import io.tender.adapter.dynamo.DynamoCheckoutSessionRepository;
+import io.tender.adapter.dynamo.DynamoLedger;
+import io.tender.adapter.dynamo.DynamoPaymentRepository;
+import io.tender.adapter.dynamo.DynamoSettlementStore;
+import io.tender.adapter.stripe.StripeConnector;
+import io.tender.adapter.stripe.StripeSettings;
+import io.tender.bench.stack.BenchStack;
+import io.tender.config.Environment;
+import io.tender.core.checkout.ExpirySweeper;
+import io.tender.core.payment.PaymentState;
+import io.tender.core.settlement.Settlement;
+import io.tender.core.tenant.Mode;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * One payment's life through the running gateway, metered: a checkout session created (with an
+ * Idempotency-Key, as merchants send it), paid on the sandbox's hosted page (Stripe's two signed
+ * webhooks, each received and queued, then settled into the ledger), read twice, and swept from
+ * the due index when its session's time is up; then a full refund. Every function starts cold, so
+ * every first request reads its API key and tenant limits: the figures are the upper bound.
+ *
+ * <p>The merchant notification (outbox record and dispatcher) is not built yet: its step is
+ * reported as pending and is NOT in the totals.
+ */
+public final class PaymentLifecycle {
+  public static final String CREATE = "1 create checkout session";
+  public static final String PAY = "2 pay: webhooks in, settlement";
+  public static final String NOTIFY = "3 merchant notification";
+  public static final String STATUS = "4 two status GETs";
+  public static final String SWEEP = "5 expiry sweep drops the due entry";
+  public static final String REFUND = "refund (full, with its webhooks)";
+  /** The sweep's bound on its due-index queries: once a minute for all sessions, not per payment. */
+  public static final String PER_SWEEP = "per sweep, not per payment";
+
+  private static final String BODY = "{\"amount\":4200,\"currency\":\"USD\",\"reference\":\"order_lifecycle_1\","
+      + "\"methodTypes\":[\"card\"],\"successUrl\":\"https://shop.test/success\",\"cancelUrl\":\"https://shop.test/cancel\"}";
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  /** The bench's own sweeper run, named like a function so its calls are told apart from the schedule's. */
+  private static final String SWEEP_SOURCE = "bench-expiry-sweep";
+
+  /** The metered calls, split into the lifecycle, the refund, and what is not per payment. */
+  public record Result(List<MeteredCall> lifecycle, List<MeteredCall> refund, List<MeteredCall> perSweep,
+      List<MeteredCall> background, String stackName) {
+
+    /** The function's logical id (the template's name for it), from its physical name. */
+    public String part(MeteredCall call) {
+      String prefix = stackName + "-";
+      return call.source().startsWith(prefix) ? call.source().substring(prefix.length()) : call.source();
+    }
+  }
+
+  private PaymentLifecycle() {}
+
+  public static Result run(BenchStack stack, String stackName) {
+    BenchStack.Merchant merchant = stack.bootstrap("Lifecycle Shop", "owner@lifecycle.test");
+    DynamoDbClient dynamo = stack.gateway().dynamoDb();
+    String table = stack.tableName();
+    String scheduledSweeper = stack.function("ExpireCheckoutSessionsFunction").functionName();
+    List<MeteredCall> calls;
+    try (CapacityMeter meter = CapacityMeter.start(dynamo)) {
+      meter.step(CREATE);
+      JsonNode session = ok(stack.post("/api/v1/checkout/sessions", BODY, merchant.apiKey(), "order_lifecycle_1"));
+      String paymentId = session.path("payment_id").asText();
+
+      meter.step(PAY);
+      int delivered = stack.stripe().deliveredEvents().size();
+      stack.stripe().hostedPagePay(BenchStack.stripeCheckoutId(session));
+      awaitQuiet(stack, delivered + 2, () -> state(dynamo, table, merchant, paymentId) == PaymentState.CAPTURED);
+
+      meter.step(STATUS);
+      ok(stack.get("/api/v1/checkout/sessions/" + session.path("id").asText(), merchant.apiKey()));
+      ok(stack.get("/api/v1/checkout/sessions/" + session.path("id").asText(), merchant.apiKey()));
+
+      meter.step(SWEEP);
+      int swept = Environment.with(Environment.of(Map.of("AWS_LAMBDA_FUNCTION_NAME", SWEEP_SOURCE)),
+          () -> sweeperAt(stack, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(31))).sweep(10));
+      if (swept != 1) {
+        throw new IllegalStateException("the sweep 31 minutes on found " + swept + " sessions, not the one");
+      }
+
+      meter.step(REFUND);
+      delivered = stack.stripe().deliveredEvents().size();
+      ok(stack.post("/api/v1/refunds", "{\"paymentId\":\"" + paymentId + "\",\"amount\":4200}", merchant.apiKey(),
+          "refund_lifecycle_1"));
+      awaitQuiet(stack, delivered + 2, () -> state(dynamo, table, merchant, paymentId) == PaymentState.REFUNDED);
+      calls = meter.calls();
+    }
+    List<MeteredCall> functions = calls.stream().filter(call -> !call.source().equals("direct")).toList();
+    List<MeteredCall> background = functions.stream().filter(call -> call.source().equals(scheduledSweeper)).toList();
+    List<MeteredCall> ours = functions.stream().filter(call -> !call.source().equals(scheduledSweeper)).toList();
+    List<MeteredCall> perSweep = ours.stream().filter(PaymentLifecycle::dueIndexQuery).toList();
+    List<MeteredCall> perPayment = ours.stream().filter(call -> !dueIndexQuery(call)).toList();
+    return new Result(perPayment.stream().filter(call -> !call.step().equals(REFUND)).toList(),
+        perPayment.stream().filter(call -> call.step().equals(REFUND)).toList(), perSweep, background, stackName);
+  }
+
+  private static boolean dueIndexQuery(MeteredCall call) {
+    return call.operation().equals("Query index due");
+  }
+
+  private static ExpirySweeper sweeperAt(BenchStack stack, Clock clock) {
+    DynamoDbClient dynamo = stack.gateway().dynamoDb();
+    String table = stack.tableName();
+    DynamoPaymentRepository payments = new DynamoPaymentRepository(dynamo, table);
+    StripeConnector stripe = new StripeConnector(StripeSettings.of(stack.stripe().baseUrl()), stack.stripe()::apiKey);
+    Settlement settlement = new Settlement(stripe, payments,
+        new DynamoSettlementStore(payments, new DynamoLedger(dynamo, table)), clock);
+    return new ExpirySweeper(new DueSessionExpiries(dynamo, table),
+        new DynamoCheckoutSessionRepository(dynamo, table, payments), payments, stripe, settlement, clock);
+  }
+
+  private static PaymentState state(DynamoDbClient dynamo, String table, BenchStack.Merchant merchant, String paymentId) {
+    return CapacityMeter.unmetered(() -> new DynamoPaymentRepository(dynamo, table)
+        .find(merchant.tenantId(), Mode.TEST, paymentId).map(payment -> payment.state()).orElse(null));
+  }
+
+  /** Waits until the webhooks were acknowledged, {@code done} holds, and the settlement queue is empty. */
+  private static void awaitQuiet(BenchStack stack, int deliveries, BooleanSupplier done) {
+    String queue = stack.gateway().queueUrl("SettlementQueue");
+    Instant deadline = Instant.now().plus(WAIT);
+    while (Instant.now().isBefore(deadline)) {
+      if (stack.stripe().deliveredEvents().size() >= deliveries && done.getAsBoolean() && empty(stack, queue)) {
+        return;
+      }
+      sleep(50);
+    }
+    throw new IllegalStateException("the payment did not settle within " + WAIT);
+  }
+
+  private static boolean empty(BenchStack stack, String queue) {
+    Map<QueueAttributeName, String> attributes = stack.gateway().sqs().getQueueAttributes(get -> get.queueUrl(queue)
+        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+    return attributes.values().stream().allMatch("0"::equals);
+  }
+
+  private static JsonNode ok(HttpResponse<String> response) {
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+    }
+    return BenchStack.json(response.body());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.tender.bench.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tender.bench.stack.BenchStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The capacity budget of one payment (issue #6): create → pay webhooks → settlement → two status
+ * GETs → the sweep dropping its due entry, at most 14 write units and 4 read units as DynamoDB
+ * on-demand bills them (transactional items twice, failed conditions at least one unit; see
+ * {@link CapacityMeter}). Everything counts: API-key and tenant lookups, rate-limit counters,
+ * idempotency records, audit entries, provider events, ledger entries and balances.
+ *
+ * <p>The merchant notification step (outbox record and its delivery) is NOT counted yet: it does
+ * not exist. It joins these totals, within the same budget, when the outbox and dispatcher land.
+ *
+ * <p>The breakdown is written to {@code target/capacity-per-payment.md} and to the test's output.
+ */
+class CapacityPerPaymentTest {
+  static final double WRITE_BUDGET = 14;
+  static final double READ_BUDGET = 4;
+  private static final String STACK = "capacity";
+
+  private static BenchStack stack;
+  private static PaymentLifecycle.Result result;
+
+  @BeforeAll
+  static void runOnePayment() throws IOException {
+    stack = BenchStack.start(Path.of("../template.yaml"), STACK, true);
+    result = PaymentLifecycle.run(stack, STACK);
+    String report = report(result);
+    System.out.println(report);
+    Files.writeString(Path.of("target", "capacity-per-payment.md"), report);
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  @Test
+  void everyStepOfTheLifecycleWasMetered() {
+    List<String> steps = result.lifecycle().stream().map(MeteredCall::step).distinct().toList();
+
+    assertThat(steps).containsExactly(PaymentLifecycle.CREATE, PaymentLifecycle.PAY, PaymentLifecycle.STATUS,
+        PaymentLifecycle.SWEEP);
+    assertThat(result.lifecycle()).extracting(result::part)
+        .contains("CreateCheckoutSessionFunction", "ReceiveStripeWebhookFunction", "SettleProviderEventFunction",
+            "GetCheckoutSessionFunction");
+    assertThat(result.refund()).extracting(result::part).contains("CreateRefundFunction");
+  }
+
+  static String report(PaymentLifecycle.Result result) {
+    List<MeteredCall> all = new ArrayList<>(result.lifecycle());
+    all.addAll(result.refund());
+    all.addAll(result.perSweep());
+    return "Per payment lifecycle (merchant notification pending, not counted): "
+        + CapacityReport.units(CapacityReport.write(result.lifecycle())) + " WRU, "
+        + CapacityReport.units(CapacityReport.read(result.lifecycle())) + " RRU (budget "
+        + CapacityReport.units(WRITE_BUDGET) + " WRU, " + CapacityReport.units(READ_BUDGET) + " RRU)\n"
+        + "Refund: " + CapacityReport.units(CapacityReport.write(result.refund())) + " WRU, "
+        + CapacityReport.units(CapacityReport.read(result.refund())) + " RRU\n"
+        + "Per sweep (once a minute, shared by every session): "
+        + CapacityReport.units(CapacityReport.read(result.perSweep())) + " RRU\n\n"
+        + CapacityReport.markdown(CapacityReport.lines(all, result::part));
+  }
+}
