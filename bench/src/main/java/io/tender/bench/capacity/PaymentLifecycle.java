@@ -116,7 +116,8 @@ public final class PaymentLifecycle {
     DynamoPaymentRepository payments = new DynamoPaymentRepository(dynamo, table);
     StripeConnector stripe = new StripeConnector(StripeSettings.of(stack.stripe().baseUrl()), stack.stripe()::apiKey);
     Settlement settlement = new Settlement(stripe, payments,
-        new DynamoSettlementStore(payments, new DynamoLedger(dynamo, table)), clock);
+        new DynamoSettlementStore(payments, new DynamoLedger(dynamo, table), table),
+        new io.tender.core.id.RandomIdGenerator(clock, new java.security.SecureRandom()), clock);
     return new ExpirySweeper(new DueSessionExpiries(dynamo, table),
         new DynamoCheckoutSessionRepository(dynamo, table, payments), payments, stripe, settlement, clock);
   }

@@ -81,15 +81,15 @@ public final class HotMerchantBench {
       checkouts.add(checkout);
     }
     AtomicLong lost = new AtomicLong();
-    SettlementStore store = new DynamoSettlementStore(payments, ledger);
-    SettlementStore counting = (Payment next, List<LedgerTransaction> transactions) -> {
-      boolean committed = store.commit(next, transactions);
+    SettlementStore store = new DynamoSettlementStore(payments, ledger, table);
+    SettlementStore counting = (next, transactions, events) -> {
+      boolean committed = store.commit(next, transactions, events);
       if (!committed) {
         lost.incrementAndGet();
       }
       return committed;
     };
-    Settlement settlement = new Settlement(new PaidEverywhere(AMOUNT, Clock.systemUTC()), payments, counting,
+    Settlement settlement = new Settlement(new PaidEverywhere(AMOUNT, Clock.systemUTC()), payments, counting, ids,
         Clock.systemUTC());
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     long started = System.nanoTime();

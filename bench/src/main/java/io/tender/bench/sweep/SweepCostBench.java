@@ -93,7 +93,8 @@ public final class SweepCostBench {
     NoProvider provider = new NoProvider();
     ExpirySweeper sweeper = new ExpirySweeper(new DueSessionExpiries(dynamo, table),
         new DynamoCheckoutSessionRepository(dynamo, table, payments), payments, provider,
-        new Settlement(provider, payments, new DynamoSettlementStore(payments, new DynamoLedger(dynamo, table)), later),
+        new Settlement(provider, payments, new DynamoSettlementStore(payments, new DynamoLedger(dynamo, table), table),
+            new io.tender.core.id.RandomIdGenerator(later, new java.security.SecureRandom()), later),
         later);
     List<MeteredCall> calls;
     int swept = 0;

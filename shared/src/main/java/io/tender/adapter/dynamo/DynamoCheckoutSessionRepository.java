@@ -47,7 +47,7 @@ public final class DynamoCheckoutSessionRepository implements CheckoutSessionRep
 
   @Override
   public boolean recordProviderCheckout(CheckoutSession session, Payment payment) {
-    return payments.replace(payment, List.of(TransactWriteItem.builder().put(put -> put.tableName(table)
+    return payments.replaceNamingProvider(payment, List.of(TransactWriteItem.builder().put(put -> put.tableName(table)
         .item(item(session)).conditionExpression("attribute_exists(pk)")).build()));
   }
 

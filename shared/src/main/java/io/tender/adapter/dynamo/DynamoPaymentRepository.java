@@ -61,8 +61,24 @@ public final class DynamoPaymentRepository implements PaymentRepository {
     return replace(next, List.of());
   }
 
-  /** {@link #replace(Payment)} together with {@code alongside}, all or nothing. */
+  /**
+   * {@link #replace(Payment)} together with {@code alongside}, all or nothing. The provider pointer
+   * is not rewritten: it was written with the version that first named the provider
+   * ({@link #replaceNamingProvider}), and a rewrite would only cost two write units a change.
+   */
   public boolean replace(Payment next, List<TransactWriteItem> alongside) {
+    return write(versioned(next, alongside, false));
+  }
+
+  /** {@link #replace(Payment, List)} for the version that first names the provider: its pointer too. */
+  public boolean replaceNamingProvider(Payment next, List<TransactWriteItem> alongside) {
+    if (next.provider().isEmpty()) {
+      throw new IllegalArgumentException("payment " + next.id() + " names no provider");
+    }
+    return write(versioned(next, alongside, true));
+  }
+
+  private List<TransactWriteItem> versioned(Payment next, List<TransactWriteItem> alongside, boolean withPointer) {
     if (next.version() < 1) {
       throw new IllegalArgumentException("a replacement has a version of at least 1");
     }
@@ -71,9 +87,11 @@ public final class DynamoPaymentRepository implements PaymentRepository {
         .conditionExpression("version = :previous")
         .expressionAttributeValues(Map.of(":previous", AttributeValue.fromN(Long.toString(next.version() - 1)))))
         .build());
-    next.provider().ifPresent(reference -> writes.add(pointer(next, reference)));
+    if (withPointer) {
+      writes.add(pointer(next, next.provider().orElseThrow()));
+    }
     writes.addAll(alongside);
-    return write(writes);
+    return writes;
   }
 
   /** The pointer is written once and only ever for the same payment. */

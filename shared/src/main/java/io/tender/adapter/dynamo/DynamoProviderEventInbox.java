@@ -1,9 +1,6 @@
 package io.tender.adapter.dynamo;
 
 import io.tender.core.settlement.ProviderEventInbox;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -12,7 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -61,7 +57,7 @@ public final class DynamoProviderEventInbox implements ProviderEventInbox {
     if (raw.length <= MAX_STORED_BODY_BYTES) {
       return Map.of("body", bytes(raw));
     }
-    byte[] compressed = gzip(raw);
+    byte[] compressed = Gzip.compress(raw);
     boolean fits = compressed.length <= MAX_STORED_BODY_BYTES;
     return Map.of(
         "body", bytes(fits ? compressed : Arrays.copyOf(raw, MAX_STORED_BODY_BYTES)),
@@ -72,16 +68,6 @@ public final class DynamoProviderEventInbox implements ProviderEventInbox {
 
   private static AttributeValue bytes(byte[] value) {
     return AttributeValue.fromB(SdkBytes.fromByteArray(value));
-  }
-
-  private static byte[] gzip(byte[] raw) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4);
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-      gzip.write(raw);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // in memory: not expected
-    }
-    return out.toByteArray();
   }
 
   private static String sha256(byte[] raw) {

@@ -118,7 +118,7 @@ class DuePaymentPollsTest {
     Payment sent = unsent.withProvider(new ProviderReference("stripe", "cs_test_lookup"), T0);
 
     assertThat(lookup.byId("pay_due_unsent")).as("nothing at a provider can name it yet").isEmpty();
-    payments.replace(sent);
+    payments.replaceNamingProvider(sent, List.of());
 
     assertThat(lookup.byId("pay_due_unsent")).contains(sent);
     assertThat(lookup.byId("pay_due_nobody")).isEmpty();

@@ -64,6 +64,22 @@ class DynamoIdempotencyStoreTest extends IdempotencyStoreContract {
   }
 
   @Test
+  void aLargeResponseIsStoredCompressedUnderOneKilobyteAndReplayedWhole() {
+    IdempotencyKey key = key("large");
+    String qr = "<svg>" + "<path d=\"M1 1h1v1H1z\"/>".repeat(700) + "</svg>";
+    StoredResponse created = new StoredResponse(200, "{\"id\":\"cs_1\",\"qr\":\"" + qr + "\"}", Map.of());
+    store.claim(key, "hash-1", T0, T0.plusSeconds(30));
+
+    store.complete(key, "hash-1", created, T0.plusSeconds(2));
+
+    Map<String, AttributeValue> item = item(key);
+    assertThat(item).doesNotContainKey("responseBody");
+    assertThat(item.get("responseBodyGzip").b().asByteArray().length).isLessThan(1024);
+    assertThat(store.claim(key, "hash-1", T0.plusSeconds(3), T0.plusSeconds(33)))
+        .isEqualTo(new io.tender.core.idempotency.Claim.Replay(created));
+  }
+
+  @Test
   void aCompletedItemHoldsTheResponseAndNoDeadline() {
     IdempotencyKey key = key("completed");
     StoredResponse created =

@@ -81,6 +81,26 @@ class DynamoPaymentRepositoryTest {
     assertThat(payments.findByProvider(shared).orElseThrow().id()).isEqualTo("pay_owner");
   }
 
+  @Test
+  void theVersionNamingTheProviderWritesItsPointerOnceAndLaterVersionsLeaveItAlone() {
+    Payment created = Payment.create("pay_named", "ten_pay1", Mode.TEST, "USD", 100, Optional.empty(), NOW);
+    payments.create(created);
+    ProviderReference stripe = new ProviderReference("stripe", "cs_test_named");
+    Payment named = created.withProvider(stripe, NOW);
+
+    assertThat(payments.replaceNamingProvider(named, List.of())).isTrue();
+    assertThat(payments.findByProvider(stripe).orElseThrow().version()).isEqualTo(named.version());
+    Payment captured = applied(named, new PaymentEvent.Captured(100, NOW));
+    assertThat(payments.replace(captured)).isTrue();
+    assertThat(payments.findByProvider(stripe).orElseThrow().state()).isEqualTo(PaymentState.CAPTURED);
+
+    Payment other = Payment.create("pay_other_named", "ten_pay1", Mode.TEST, "USD", 100, Optional.empty(), NOW);
+    payments.create(other);
+    assertThat(payments.replaceNamingProvider(other.withProvider(stripe, NOW), List.of()))
+        .as("a provider's id names one payment only").isFalse();
+    assertThat(payments.find("ten_pay1", Mode.TEST, "pay_other_named").orElseThrow().provider()).isEmpty();
+  }
+
   /** 20 concurrent refunds of 10 on a capture of 100: exactly 100 reserved, the rest refused. */
   @Test
   void concurrentRefundsNeverReserveMoreThanWasCaptured() throws Exception {
