@@ -96,6 +96,14 @@ final class DynamoStreamEventBuilder {
       }
       case BOOL -> typed.put("BOOL", value.bool());
       case NUL -> typed.put("NULL", true);
+      // DynamoDB Local's stream gives an empty map attribute no type at all (GetItem reads the
+      // same attribute as {"M": {}}); DynamoDB's stream, and so Lambda, deliver {"M": {}}.
+      case UNKNOWN_TO_SDK_VERSION -> {
+        if (!value.equals(AttributeValue.builder().build())) {
+          throw new IllegalArgumentException("an attribute of unknown type: " + value);
+        }
+        typed.putObject("M");
+      }
       default -> throw new IllegalArgumentException("an attribute of unknown type: " + value);
     }
     return typed;
