@@ -71,6 +71,7 @@ public enum ErrorFamily {
       case CONFLICT, PAYMENT_LINK_INACTIVE -> "Conflict";
       case PAYMENT_LINK_EXPIRED, PAYMENT_LINK_USAGE_LIMIT_REACHED -> "Gone";
       case REFUND_NOT_ALLOWED -> "Refund not allowed";
+      case NO_WEBHOOK_ENDPOINT -> "No webhook endpoint";
       case RATE_LIMIT_EXCEEDED -> "Too many requests";
       case INTERNAL_ERROR -> "Internal error";
       case PROVIDER_UNAVAILABLE -> "Provider unavailable";

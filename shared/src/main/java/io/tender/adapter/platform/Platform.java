@@ -18,6 +18,7 @@ import io.tender.core.webhook.WebhookDispatcher;
 import io.tender.core.webhook.WebhookEndpoints;
 import io.tender.core.webhook.WebhookSecretGenerator;
 import io.tender.core.webhook.WebhookSigner;
+import io.tender.core.webhook.WebhookTestSends;
 import io.tender.core.checkout.ExpirySweeper;
 import io.tender.adapter.dynamo.DynamoProviderEventInbox;
 import io.tender.adapter.dynamo.DuePaymentPolls;
@@ -101,6 +102,7 @@ public final class Platform {
   private final StripeWebhookIngress stripeWebhooks;
   private final WebhookEndpoints webhookEndpoints;
   private final WebhookDispatcher webhookDispatcher;
+  private final WebhookTestSends webhookTests;
   private final DynamoWebhookDeliveryRepository webhookDeliveries;
   private final DynamoMerchantEventStore merchantEvents;
   private final ApiPipeline pipeline;
@@ -163,9 +165,11 @@ public final class Platform {
     String webhookQueueUrl = environment.require("TENDER_WEBHOOK_QUEUE_URL");
     // The SQS client is built on first use: only the webhook functions queue attempts.
     Supplier<SqsDeliveryQueue> deliveryQueue = new Lazy<>(() -> new SqsDeliveryQueue(clients.sqs(), webhookQueueUrl));
+    GuardedWebhookSender webhookSender = GuardedWebhookSender.withSystemTrust(outboundUrls);
+    WebhookSigner webhookSigner = new WebhookSigner(clock);
     this.webhookDispatcher = new WebhookDispatcher(endpoints, webhookDeliveries, merchantEvents,
-        (ticket, delay) -> deliveryQueue.get().enqueue(ticket, delay),
-        GuardedWebhookSender.withSystemTrust(outboundUrls), new WebhookSigner(clock), clock);
+        (ticket, delay) -> deliveryQueue.get().enqueue(ticket, delay), webhookSender, webhookSigner, clock);
+    this.webhookTests = new WebhookTestSends(endpoints, webhookDeliveries, webhookSender, webhookSigner, ids, clock);
     this.onboarding = new TenantOnboarding(tenants, users, apiKeys, audit, ids, clock, random);
     this.pipeline = new ApiPipeline(new Authenticator(apiKeys, sessions, users::currentRole), new AccessPolicy(clock),
         rateLimiter, new TenantRateLimits(tenants, rateLimits, clock),
@@ -233,6 +237,10 @@ public final class Platform {
 
   public WebhookDispatcher webhookDispatcher() {
     return webhookDispatcher;
+  }
+
+  public WebhookTestSends webhookTests() {
+    return webhookTests;
   }
 
   public WebhookDeliveryRepository webhookDeliveries() {

@@ -22,6 +22,8 @@ public enum ErrorCode {
   /** A payment link that has opened as many checkouts as its usage limit allows. */
   PAYMENT_LINK_USAGE_LIMIT_REACHED(410),
   REFUND_NOT_ALLOWED(422),
+  /** A test webhook asked for an event type no enabled endpoint of the tenant receives. */
+  NO_WEBHOOK_ENDPOINT(422),
   IDEMPOTENCY_KEY_IN_USE(409, "idempotency_key_in_use"),
   IDEMPOTENCY_ERROR(422, "idempotency_error"),
   PAYLOAD_TOO_LARGE(413),

@@ -20,6 +20,9 @@ import java.util.Set;
  *   <tr><td>{@value #PAYMENT_LINK_CHECKOUT}</td><td>3</td><td>1 min</td><td>IP</td><td>check out through a payment link (public)</td></tr>
  *   <tr><td>{@value #API_KEYS}</td><td>10</td><td>1 min</td><td>tenant</td><td>create, revoke and list API keys, together</td></tr>
  *   <tr><td>{@value #WEBHOOK_TEST}</td><td>5</td><td>1 min</td><td>tenant</td><td>send a test webhook</td></tr>
+ *   <tr><td>{@value #WEBHOOKS_WRITE}</td><td>10</td><td>1 min</td><td>tenant</td><td>register, delete and rotate webhook endpoints, redeliver, together</td></tr>
+ *   <tr><td>{@value #WEBHOOKS_READ}</td><td>60</td><td>1 min</td><td>tenant</td><td>list webhook endpoints and deliveries</td></tr>
+ *   <tr><td>{@value #EVENTS_READ}</td><td>60</td><td>1 min</td><td>tenant</td><td>pull events (apart, so catching up cannot starve the delivery log)</td></tr>
  *   <tr><td>{@value #PAYMENT_REQUEST_CREATE}</td><td>100</td><td>1 min</td><td>API key</td><td>create bank-transfer payment request</td></tr>
  *   <tr><td>{@value #PAYMENT_REQUEST_STATUS}</td><td>300</td><td>1 min</td><td>API key</td><td>get payment-request status</td></tr>
  *   <tr><td>{@value #BANK_ORDER_CREATE}</td><td>10</td><td>15 min</td><td>IP</td><td>create bank order (public)</td></tr>
@@ -41,6 +44,9 @@ public final class RateLimitPolicies {
   public static final String PAYMENT_LINK_CHECKOUT = "payment-link.checkout";
   public static final String API_KEYS = "api-keys";
   public static final String WEBHOOK_TEST = "webhook.test";
+  public static final String WEBHOOKS_WRITE = "webhooks.write";
+  public static final String WEBHOOKS_READ = "webhooks.read";
+  public static final String EVENTS_READ = "events.read";
   public static final String PAYMENT_REQUEST_CREATE = "payment-request.create";
   public static final String PAYMENT_REQUEST_STATUS = "payment-request.status";
   public static final String BANK_ORDER_CREATE = "bank-order.create";
@@ -58,6 +64,9 @@ public final class RateLimitPolicies {
       RateLimit.perMinute(PAYMENT_LINK_CHECKOUT, 3),
       RateLimit.perMinute(API_KEYS, 10),
       RateLimit.perMinute(WEBHOOK_TEST, 5),
+      RateLimit.perMinute(WEBHOOKS_WRITE, 10),
+      RateLimit.perMinute(WEBHOOKS_READ, 60),
+      RateLimit.perMinute(EVENTS_READ, 60),
       RateLimit.perMinute(PAYMENT_REQUEST_CREATE, 100),
       RateLimit.perMinute(PAYMENT_REQUEST_STATUS, 300),
       new RateLimit(BANK_ORDER_CREATE, 10, Duration.ofMinutes(15)),

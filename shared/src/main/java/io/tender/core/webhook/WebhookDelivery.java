@@ -51,6 +51,25 @@ public record WebhookDelivery(String id, String tenantId, Mode mode, String even
         Optional.of(now), redeliveryOf, 0, now);
   }
 
+  /**
+   * A test send's delivery, already made: its one attempt decides it, and it is never retried,
+   * since its event was never stored (the merchant sends another test instead).
+   */
+  public static WebhookDelivery testSend(String id, String tenantId, Mode mode, String eventId, String eventType,
+      String endpointId, DeliveryAttempt attempt) {
+    if (!WebhookTestSends.isTestEvent(eventId) || attempt.number() != 1) {
+      throw new IllegalArgumentException("a test send is one first attempt of a test event");
+    }
+    return new WebhookDelivery(id, tenantId, mode, eventId, eventType, endpointId,
+        attempt.succeeded() ? Status.SUCCEEDED : Status.FAILED, List.of(attempt), Optional.empty(),
+        Optional.empty(), 0, attempt.at());
+  }
+
+  /** Whether this delivered a test event ({@code POST /api/webhooks/test}) rather than a committed one. */
+  public boolean isTest() {
+    return WebhookTestSends.isTestEvent(eventId);
+  }
+
   /** The number the next attempt will carry. */
   public int nextAttemptNumber() {
     return attempts.size() + 1;

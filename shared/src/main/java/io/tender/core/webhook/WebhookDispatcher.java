@@ -28,6 +28,7 @@ public final class WebhookDispatcher {
   static final Duration SAFETY_NET = Duration.ofMinutes(5);
   /** Long waits are released this early, so the sweeper's minute tick does not make them late. */
   static final Duration EARLY_RELEASE = Duration.ofMinutes(1);
+  private static final int CANCEL_PAGE = 100;
 
   private final WebhookEndpointRepository endpoints;
   private final WebhookDeliveryRepository deliveries;
@@ -85,6 +86,31 @@ public final class WebhookDispatcher {
     }
     queue.enqueue(ticket(again), Duration.ZERO);
     return again;
+  }
+
+  /**
+   * Cancels the pending deliveries of a deleted endpoint, at most {@code limit}, so the log shows
+   * at once that they will not be attempted; any left over (or changed meanwhile) are cancelled by
+   * their next attempt, which finds the endpoint gone. Returns how many were cancelled here.
+   */
+  public int cancelPending(String tenantId, Mode mode, String endpointId, int limit) {
+    WebhookDeliveryRepository.DeliveryFilter pending = new WebhookDeliveryRepository.DeliveryFilter(
+        Optional.of(endpointId), Optional.empty(), Optional.of(WebhookDelivery.Status.PENDING));
+    int cancelled = 0;
+    Optional<String> cursor = Optional.empty();
+    int seen = 0;
+    do {
+      WebhookDeliveryRepository.DeliveryPage page = deliveries.list(tenantId, mode, pending, cursor,
+          Math.min(CANCEL_PAGE, limit - seen));
+      for (WebhookDelivery delivery : page.deliveries()) {
+        seen++;
+        if (deliveries.replace(delivery.cancelled(), Optional.empty())) {
+          cancelled++;
+        }
+      }
+      cursor = page.deliveries().isEmpty() ? Optional.empty() : page.nextCursor();
+    } while (cursor.isPresent() && seen < limit);
+    return cancelled;
   }
 
   /** Makes attempt {@code ticket.attempt()} if it is still due. */

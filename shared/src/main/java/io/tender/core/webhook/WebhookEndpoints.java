@@ -121,9 +121,20 @@ public final class WebhookEndpoints {
     }
   }
 
-  /** The host is an approved domain or a sub-domain of one. */
+  /**
+   * The host is an approved domain or a sub-domain of one. An IP address is not a domain: it is
+   * approved only when the operator approved that very address, written the same way (the local
+   * demo receiver's {@code 127.0.0.1}), so that approving {@code 0.1} or {@code 1} never lets in
+   * every address ending so. IPv6 literals match no approval. The SSRF guard still runs after.
+   */
   static boolean approved(List<String> domains, String host) {
     String bare = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    if (bare.isEmpty() || bare.startsWith("[")) {
+      return false;
+    }
+    if (NumericIpv4Host.endsInANumber(bare)) {
+      return domains.contains(bare);
+    }
     return domains.stream().anyMatch(domain -> bare.equals(domain) || bare.endsWith("." + domain));
   }
 }

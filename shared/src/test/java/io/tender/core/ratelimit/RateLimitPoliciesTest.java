@@ -16,7 +16,8 @@ class RateLimitPoliciesTest {
     assertThat(defaults.names()).containsExactlyInAnyOrder(
         "checkout-session.create", "checkout-session.get", "refund.create", "payment-link.get",
         "payment-link.checkout", "api-keys", "webhook.test", "payment-request.create",
-        "payment-request.status", "bank-order.create", "login.account", "login.ip", "mfa", "api-keys.read", "audit.read");
+        "payment-request.status", "bank-order.create", "login.account", "login.ip", "mfa", "api-keys.read", "audit.read",
+        "webhooks.write", "webhooks.read", "events.read");
     assertThat(defaults.get("checkout-session.create")).isEqualTo(new RateLimit("checkout-session.create", 10, MINUTE));
     assertThat(defaults.get("checkout-session.get")).isEqualTo(new RateLimit("checkout-session.get", 30, MINUTE));
     assertThat(defaults.get("refund.create")).isEqualTo(new RateLimit("refund.create", 5, MINUTE));
@@ -33,6 +34,9 @@ class RateLimitPoliciesTest {
     assertThat(defaults.get("mfa")).isEqualTo(new RateLimit("mfa", 5, Duration.ofMinutes(15)));
     assertThat(defaults.get("api-keys.read")).isEqualTo(new RateLimit("api-keys.read", 60, MINUTE));
     assertThat(defaults.get("audit.read")).isEqualTo(new RateLimit("audit.read", 30, MINUTE));
+    assertThat(defaults.get("webhooks.write")).isEqualTo(new RateLimit("webhooks.write", 10, MINUTE));
+    assertThat(defaults.get("webhooks.read")).isEqualTo(new RateLimit("webhooks.read", 60, MINUTE));
+    assertThat(defaults.get("events.read")).isEqualTo(new RateLimit("events.read", 60, MINUTE));
   }
 
   @Test
@@ -44,7 +48,8 @@ class RateLimitPoliciesTest {
         RateLimitPolicies.WEBHOOK_TEST, RateLimitPolicies.PAYMENT_REQUEST_CREATE,
         RateLimitPolicies.PAYMENT_REQUEST_STATUS, RateLimitPolicies.BANK_ORDER_CREATE,
         RateLimitPolicies.LOGIN_ACCOUNT, RateLimitPolicies.LOGIN_IP, RateLimitPolicies.MFA,
-        RateLimitPolicies.API_KEYS_READ, RateLimitPolicies.AUDIT_READ);
+        RateLimitPolicies.API_KEYS_READ, RateLimitPolicies.AUDIT_READ, RateLimitPolicies.WEBHOOKS_WRITE,
+        RateLimitPolicies.WEBHOOKS_READ, RateLimitPolicies.EVENTS_READ);
   }
 
   @Test
