@@ -3,6 +3,7 @@ package io.tender.local;
 import io.tender.local.function.FunctionLoadException;
 import io.tender.local.template.TemplateException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code mvn -pl local/runner -am compile exec:java}: runs the gateway until Ctrl-C. */
@@ -35,17 +36,20 @@ public final class Main {
       System.exit(1);
       return;
     }
+    DemoReceiver receiver = DemoReceiver.start(options.clock(), System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("Stopping Tender local gateway");
       gateway.close();
+      receiver.close();
       sandboxes.close();
       stopped.countDown();
     }));
     sandboxes.connect(gateway);
-    DemoTenant.seed(gateway, System.out);
+    Optional<DemoTenant.Seeded> demo = DemoTenant.seed(gateway, receiver, System.out);
     System.out.println("  Stripe sandbox " + sandboxes.stripe().baseUrl());
-    StartupBanner.print(gateway, System.out);
+    StartupBanner.print(gateway,
+        demo.flatMap(DemoTenant.Seeded::webhookEndpointId).map(registered -> receiver.url()), System.out);
     stopped.await();
   }
 }

@@ -12,13 +12,16 @@ import java.util.Map;
 /**
  * The providers' sandboxes a local gateway talks to instead of the real providers: started first,
  * then handed to the template as the parameters and secrets an operator would set on AWS
- * (the API base URL and the secret key), so the connectors run unchanged.
+ * (the API base URL and the secret key), so the connectors run unchanged. The other side is local
+ * too: merchant webhooks may go to receivers on 127.0.0.1 (template parameter
+ * {@code LocalDemoReceiver=allowed}), which a deployed stack refuses.
  */
 public final class ProviderSandboxes implements AutoCloseable {
   static final String STRIPE_API_BASE_PARAMETER = "StripeApiBase";
   static final String STRIPE_SECRET_KEY_SECRET = "StripeSecretKey";
   static final String STRIPE_WEBHOOK_SECRET = "StripeWebhookSecret";
   static final String STRIPE_WEBHOOK_PATH = "/api/webhooks/stripe";
+  static final String LOCAL_DEMO_RECEIVER_PARAMETER = "LocalDemoReceiver";
 
   private final StripeSandbox stripe;
   private final String stripeWebhookSecret;
@@ -55,6 +58,10 @@ public final class ProviderSandboxes implements AutoCloseable {
     Map<String, String> parameters = new HashMap<>(options.parameters());
     if (declaresParameter(options.template(), STRIPE_API_BASE_PARAMETER)) {
       parameters.putIfAbsent(STRIPE_API_BASE_PARAMETER, stripe.baseUrl().toString());
+    }
+    // Merchant webhooks may then go to http://127.0.0.1:<port>, where local receivers listen.
+    if (declaresParameter(options.template(), LOCAL_DEMO_RECEIVER_PARAMETER)) {
+      parameters.putIfAbsent(LOCAL_DEMO_RECEIVER_PARAMETER, "allowed");
     }
     Map<String, String> secrets = new HashMap<>(options.secrets());
     secrets.putIfAbsent(STRIPE_SECRET_KEY_SECRET, stripe.apiKey());

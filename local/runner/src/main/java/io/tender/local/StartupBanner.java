@@ -2,12 +2,15 @@ package io.tender.local;
 
 import io.tender.local.template.StackTemplate;
 import java.io.PrintStream;
+import java.net.URI;
+import java.util.Optional;
 
 /** What the runner serves, printed once it is ready. */
 final class StartupBanner {
   private StartupBanner() {}
 
-  static void print(LocalGateway gateway, PrintStream out) {
+  /** {@code webhooks}: where the demo merchant's webhooks go, when its receiver was registered. */
+  static void print(LocalGateway gateway, Optional<URI> webhooks, PrintStream out) {
     StackTemplate template = gateway.template();
     out.println();
     template.routes().forEach(route -> out.printf("  %-8s %-40s -> %s%n",
@@ -23,6 +26,8 @@ final class StartupBanner {
     out.printf("  %d table(s), %d queue(s), %d secret(s); DynamoDB %s, SQS %s%n",
         template.tables().size(), template.queues().size(), template.secrets().size(),
         gateway.engines().dynamoDbEndpoint(), gateway.engines().sqsEndpoint());
+    webhooks.ifPresent(url -> out.println("  Merchant webhooks of the demo tenant -> " + url
+        + "  (demo receiver: checks Tender-Signature, prints each event here)"));
     out.println();
     out.println("Tender local gateway ready at " + gateway.baseUrl() + "  (Ctrl-C to stop)");
   }

@@ -40,6 +40,8 @@ class LocalGatewayProcessTest {
           HttpRequest.newBuilder(URI.create(baseUrl + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"status\":\"ok\"");
+      assertThat(lines).as("the banner says where the demo tenant's webhooks go")
+          .anyMatch(line -> line.matches("  Merchant webhooks of the demo tenant -> http://127\\.0\\.0\\.1:\\d+/webhooks .*"));
 
       // SIGTERM, the same shutdown path as Ctrl-C; through the handle, which leaves the output open.
       process.toHandle().destroy();
