@@ -21,6 +21,7 @@ final class FunctionLogs implements AutoCloseable {
 
   private final PrintStream original;
   private final List<JsonNode> lines = new CopyOnWriteArrayList<>();
+  private final List<String> text = new CopyOnWriteArrayList<>();
 
   private FunctionLogs(PrintStream original) {
     this.original = original;
@@ -61,6 +62,11 @@ final class FunctionLogs implements AutoCloseable {
   String lastRejection() {
     List<JsonNode> rejected = withMessage("stripe webhook rejected");
     return rejected.isEmpty() ? "" : rejected.getLast().path("reason").asText();
+  }
+
+  /** Whether any line printed while installed, JSON or not, contains {@code fragment}. */
+  boolean mentions(String fragment) {
+    return text.stream().anyMatch(line -> line.contains(fragment));
   }
 
   int rejections() {
@@ -106,6 +112,7 @@ final class FunctionLogs implements AutoCloseable {
     private void keep() {
       String text = line.toString(StandardCharsets.UTF_8).strip();
       line.reset();
+      FunctionLogs.this.text.add(text);
       if (text.startsWith("{")) {
         try {
           lines.add(JSON.readTree(text));
