@@ -47,6 +47,43 @@ class RandomIdGeneratorTest {
   }
 
   @Test
+  void oneGeneratorsIdsSortInTheOrderItMadeThemWithinAMillisecondAndWhenTheClockStepsBack() {
+    java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(1_795_000_000_000L);
+    Clock clock = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.ofEpochMilli(millis.get());
+      }
+    };
+    // A random source whose draws are all ones: the count-up must carry through all 80 bits.
+    RandomIdGenerator ids = new RandomIdGenerator(clock, new Random(3) {
+      @Override
+      public long nextLong() {
+        return -3L;
+      }
+    });
+    String previous = ids.next("evt");
+    for (int i = 0; i < 2_000; i++) {
+      if (i == 1_000) {
+        millis.addAndGet(-5); // an NTP step back
+      }
+      String next = ids.next("evt");
+      assertThat(next).isGreaterThan(previous).matches("evt_[0-9a-hjkmnp-tv-z]{26}");
+      previous = next;
+    }
+  }
+
+  @Test
   void refusesPrefixesThatWouldBreakTheFormat() {
     IdGenerator ids = RandomIdGenerator.secure();
 
