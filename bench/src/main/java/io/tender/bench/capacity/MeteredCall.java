@@ -10,4 +10,9 @@ package io.tender.bench.capacity;
  */
 public record MeteredCall(String step, String source, String operation, int items, double reportedRead,
     double reportedWrite, double read, double write, String outcome) {
+
+  /** The same call, counted under {@code other}. */
+  public MeteredCall inStep(String other) {
+    return new MeteredCall(other, source, operation, items, reportedRead, reportedWrite, read, write, outcome);
+  }
 }

@@ -119,6 +119,12 @@ public final class BenchStack implements AutoCloseable {
     return new Merchant(answer.path("tenantId").asText(), answer.path("testApiKey").path("secret").asText());
   }
 
+  /** Approves {@code domains} for the tenant's webhook URLs, as an operator does. */
+  public void approveDomains(String tenantId, String... domains) {
+    operator("{\"action\":\"approveDomains\",\"tenantId\":\"" + tenantId + "\",\"approvedDomains\":[\""
+        + String.join("\",\"", domains) + "\"]}");
+  }
+
   /** Replaces the tenant's rate-limit overrides with {@code limits} (name → count per window). */
   public void setRateLimits(String tenantId, Map<String, Integer> limits) {
     StringBuilder json = new StringBuilder();

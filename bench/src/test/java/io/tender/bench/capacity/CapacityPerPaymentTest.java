@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * {@link CapacityMeter}). Everything counts: API-key and tenant lookups, rate-limit counters,
  * idempotency records, audit entries, provider events, ledger entries and balances.
  *
- * <p>The merchant notification step (outbox record and its delivery) is NOT counted yet: it does
- * not exist. It joins these totals, within the same budget, when the outbox and dispatcher land.
+ * <p>The merchant notification is counted: its outbox records inside the settlement transaction,
+ * the dispatcher's fan-out and the delivery attempt.
  *
  * <p>The breakdown is written to {@code target/capacity-per-payment.md} and to the test's output.
  */
@@ -50,11 +50,11 @@ class CapacityPerPaymentTest {
   void everyStepOfTheLifecycleWasMetered() {
     List<String> steps = result.lifecycle().stream().map(MeteredCall::step).distinct().toList();
 
-    assertThat(steps).containsExactly(PaymentLifecycle.CREATE, PaymentLifecycle.PAY, PaymentLifecycle.STATUS,
-        PaymentLifecycle.SWEEP);
+    assertThat(steps).containsExactlyInAnyOrder(PaymentLifecycle.CREATE, PaymentLifecycle.PAY,
+        PaymentLifecycle.NOTIFY, PaymentLifecycle.STATUS, PaymentLifecycle.SWEEP);
     assertThat(result.lifecycle()).extracting(result::part)
         .contains("CreateCheckoutSessionFunction", "ReceiveStripeWebhookFunction", "SettleProviderEventFunction",
-            "GetCheckoutSessionFunction");
+            "DispatchMerchantEventsFunction", "DeliverWebhookFunction", "GetCheckoutSessionFunction");
     assertThat(result.refund()).extracting(result::part).contains("CreateRefundFunction");
   }
 
@@ -62,7 +62,7 @@ class CapacityPerPaymentTest {
     List<MeteredCall> all = new ArrayList<>(result.lifecycle());
     all.addAll(result.refund());
     all.addAll(result.perSweep());
-    return "Per payment lifecycle (merchant notification pending, not counted): "
+    return "Per payment lifecycle (merchant notification included): "
         + CapacityReport.units(CapacityReport.write(result.lifecycle())) + " WRU, "
         + CapacityReport.units(CapacityReport.read(result.lifecycle())) + " RRU (budget "
         + CapacityReport.units(WRITE_BUDGET) + " WRU, " + CapacityReport.units(READ_BUDGET) + " RRU)\n"
