@@ -15,6 +15,8 @@ import io.tender.core.provider.CheckoutRequest;
 import io.tender.core.provider.ProviderRefusedException;
 import io.tender.core.provider.ProviderUnavailableException;
 import io.tender.core.tenant.Mode;
+import io.tender.core.tenant.Tenant;
+import io.tender.core.tenant.TenantRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,7 @@ public final class CheckoutSessions {
 
   private final CheckoutSessionRepository sessions;
   private final PaymentRepository payments;
+  private final TenantRepository tenants;
   private final CheckoutConnector connector;
   private final AmountPolicy amounts;
   private final IdGenerator ids;
@@ -43,10 +46,12 @@ public final class CheckoutSessions {
   /** A session with the state of its payment, as the merchant API shows it. */
   public record View(CheckoutSession session, Payment payment) {}
 
-  public CheckoutSessions(CheckoutSessionRepository sessions, PaymentRepository payments, CheckoutConnector connector,
+  public CheckoutSessions(CheckoutSessionRepository sessions, PaymentRepository payments, TenantRepository tenants,
+      CheckoutConnector connector,
       AmountPolicy amounts, IdGenerator ids, Clock clock) {
     this.sessions = sessions;
     this.payments = payments;
+    this.tenants = tenants;
     this.connector = connector;
     this.amounts = amounts;
     this.ids = ids;
@@ -55,9 +60,16 @@ public final class CheckoutSessions {
 
   public View create(Principal caller, CreateCheckoutSession request) {
     Money money = amounts.requireMinor(request.amount(), request.currency());
-    if (caller.mode() == Mode.LIVE && !(request.successUrl().startsWith("https://")
-        && request.cancelUrl().startsWith("https://"))) {
-      throw ApiException.validation(Map.of("successUrl", List.of("Live payments redirect over https only.")));
+    if (caller.mode() == Mode.LIVE) {
+      Tenant tenant = tenants.find(caller.tenantId())
+          .orElseThrow(() -> new IllegalStateException("no tenant " + caller.tenantId()));
+      Map<String, String> urls = new java.util.LinkedHashMap<>();
+      urls.put("successUrl", request.successUrl());
+      urls.put("cancelUrl", request.cancelUrl());
+      Map<String, List<String>> refused = LiveRedirects.errors(tenant, urls);
+      if (!refused.isEmpty()) {
+        throw ApiException.validation(refused);
+      }
     }
     Instant now = clock.instant();
     CheckoutSession session = new CheckoutSession(ids.next("cs"), ids.next("pay"), caller.tenantId(), caller.mode(),

@@ -2,6 +2,7 @@ package io.tender.core.link;
 
 import io.tender.core.auth.Principal;
 import io.tender.core.checkout.CheckoutSessions;
+import io.tender.core.checkout.LiveRedirects;
 import io.tender.core.checkout.CreateCheckoutSession;
 import io.tender.core.error.ApiException;
 import io.tender.core.error.ErrorCode;
@@ -93,8 +94,12 @@ public final class PaymentLinks {
       invalid.fieldErrors().forEach(errors::putIfAbsent);
     }
     if (caller.mode() == Mode.LIVE) {
-      requireHttps("successUrl", successUrl, errors);
-      requireHttps("cancelUrl", cancelUrl, errors);
+      Tenant tenant = tenants.find(caller.tenantId())
+          .orElseThrow(() -> new IllegalStateException("no tenant " + caller.tenantId()));
+      Map<String, String> urls = new java.util.LinkedHashMap<>();
+      urls.put("successUrl", successUrl);
+      urls.put("cancelUrl", cancelUrl);
+      LiveRedirects.errors(tenant, urls).forEach(errors::putIfAbsent);
     }
     if (request.slug() != null && !SLUG.matcher(request.slug()).matches()) {
       errors.put("slug", List.of("The slug is 3 to 64 lower-case letters, digits and hyphens, starting and ending "
@@ -245,12 +250,6 @@ public final class PaymentLinks {
       return ApiException.of(ErrorCode.PAYMENT_LINK_EXPIRED, "This payment link has expired");
     }
     return ApiException.of(ErrorCode.PAYMENT_LINK_USAGE_LIMIT_REACHED, "This payment link has reached its usage limit");
-  }
-
-  private static void requireHttps(String field, String url, Map<String, List<String>> errors) {
-    if (url != null && !url.startsWith("https://")) {
-      errors.putIfAbsent(field, List.of("Live payments redirect over https only."));
-    }
   }
 
   private Optional<String> defaultRedirect(String tenantId) {

@@ -10,13 +10,13 @@ import java.util.OptionalInt;
  * this yields, never on the text, and a host that ends in a number but is not a valid address is
  * refused rather than handed to a resolver that might read it differently.
  */
-final class NumericIpv4Host {
+public final class NumericIpv4Host {
   private static final int MAX_PARTS = 4;
 
   private NumericIpv4Host() {}
 
   /** Whether {@code host} (lowercase, no trailing dot) must be read as an IPv4 address. */
-  static boolean endsInANumber(String host) {
+  public static boolean endsInANumber(String host) {
     String last = host.substring(host.lastIndexOf('.') + 1);
     if (last.isEmpty()) {
       return false;

@@ -4,6 +4,7 @@ import io.tender.core.auth.Principal;
 import io.tender.core.error.ApiException;
 import io.tender.core.error.ErrorCode;
 import io.tender.core.id.IdGenerator;
+import io.tender.core.tenant.ApprovedDomains;
 import io.tender.core.tenant.Tenant;
 import io.tender.core.tenant.TenantRepository;
 import java.net.URI;
@@ -116,25 +117,10 @@ public final class WebhookEndpoints {
     } catch (IllegalArgumentException malformed) {
       throw ApiException.validation(java.util.Map.of("url", List.of("The url is not a valid absolute URL.")));
     }
-    if (host == null || !approved(tenant.approvedDomains(), host.toLowerCase(Locale.ROOT))) {
+    if (host == null || !ApprovedDomains.approves(tenant.approvedDomains(), host)) {
       throw ApiException.of(ErrorCode.DOMAIN_NOT_APPROVED, DOMAIN_NOT_APPROVED);
     }
   }
 
-  /**
-   * The host is an approved domain or a sub-domain of one. An IP address is not a domain: it is
-   * approved only when the operator approved that very address, written the same way (the local
-   * demo receiver's {@code 127.0.0.1}), so that approving {@code 0.1} or {@code 1} never lets in
-   * every address ending so. IPv6 literals match no approval. The SSRF guard still runs after.
-   */
-  static boolean approved(List<String> domains, String host) {
-    String bare = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-    if (bare.isEmpty() || bare.startsWith("[")) {
-      return false;
-    }
-    if (NumericIpv4Host.endsInANumber(bare)) {
-      return domains.contains(bare);
-    }
-    return domains.stream().anyMatch(domain -> bare.equals(domain) || bare.endsWith("." + domain));
-  }
+
 }

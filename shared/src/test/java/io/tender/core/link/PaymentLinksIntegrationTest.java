@@ -76,7 +76,7 @@ class PaymentLinksIntegrationTest {
   @BeforeEach
   void wire() {
     Random random = new Random();
-    CheckoutSessions checkouts = new CheckoutSessions(sessions, payments, provider, AmountPolicy.standard(),
+    CheckoutSessions checkouts = new CheckoutSessions(sessions, payments, tenants, provider, AmountPolicy.standard(),
         new RandomIdGenerator(clock, random), clock);
     links = new PaymentLinks(repository, checkouts, tenants, AmountPolicy.standard(), random, clock);
   }
@@ -123,15 +123,22 @@ class PaymentLinksIntegrationTest {
   }
 
   @Test
-  void aTakenSlugIsAConflictAndLiveLinksRedirectOverHttpsOnly() {
+  void aTakenSlugIsAConflictAndLiveLinksRedirectOverHttpsToApprovedDomainsOnly() {
+    tenants.create(new io.tender.core.tenant.Tenant("ten_owner", "Owner", List.of("shop.test"), clock.instant()));
     links.create(merchant("ten_owner"), request("owned-slug", 100L, FUTURE, null));
 
     assertThat(catchThrowableOfType(ApiException.class, () -> links.create(merchant("ten_thief"),
         request("owned-slug", 100L, FUTURE, null))).code()).isEqualTo(ErrorCode.CONFLICT);
-    ApiException live = catchThrowableOfType(ApiException.class, () -> links.create(
-        new Principal.ApiKeyCaller("ten_owner", Mode.LIVE, "key_1"),
+    Principal live = new Principal.ApiKeyCaller("ten_owner", Mode.LIVE, "key_1");
+    ApiException http = catchThrowableOfType(ApiException.class, () -> links.create(live,
         new CreatePaymentLink("live-http", 100L, "USD", "ref", FUTURE, null, "http://shop.test/", "https://shop.test/")));
-    assertThat(live.fieldErrors()).containsOnlyKeys("successUrl");
+    assertThat(http.fieldErrors()).containsOnlyKeys("successUrl");
+    ApiException elsewhere = catchThrowableOfType(ApiException.class, () -> links.create(live,
+        new CreatePaymentLink("live-elsewhere", 100L, "USD", "ref", FUTURE, null, "https://shop.test/",
+            "https://evil.example/")));
+    assertThat(elsewhere.fieldErrors()).containsOnlyKeys("cancelUrl");
+    assertThat(links.create(live, new CreatePaymentLink("live-ok", 100L, "USD", "ref", FUTURE, null,
+        "https://pay.shop.test/done", "https://shop.test/"))).isNotNull();
   }
 
   @Test
