@@ -42,7 +42,7 @@ public final class CreateRefundHandler implements RequestHandler<APIGatewayV2HTT
       CreateRefund request = call.body(CreateRefund.class);
       Refunds.Refunded refunded;
       try {
-        refunded = platform.refunds().refund(call.principal(), request);
+        refunded = platform.refunds().refund(call.principal(), request, call.request().header("idempotency-key"));
       } catch (ApiException refused) {
         call.audit("refund.failed", Map.of("paymentId", request.paymentId().length() > 64 ? "invalid" : request.paymentId(),
             "amount", Long.toString(request.amount()), "code", refused.code().wire()));

@@ -4,12 +4,14 @@ import io.tender.core.auth.Principal;
 import io.tender.core.error.ApiException;
 import io.tender.core.error.ErrorCode;
 import io.tender.core.id.IdGenerator;
+import io.tender.core.idempotency.RequestFingerprint;
 import io.tender.core.money.AmountPolicy;
 import io.tender.core.money.Money;
 import io.tender.core.payment.Payment;
 import io.tender.core.payment.PaymentEvent;
 import io.tender.core.payment.PaymentRepository;
 import io.tender.core.payment.ProviderReference;
+import io.tender.core.payment.Refund;
 import io.tender.core.payment.RefundNotAllowedException;
 import io.tender.core.provider.CheckoutConnector;
 import io.tender.core.provider.ProviderRefusedException;
@@ -18,7 +20,9 @@ import io.tender.core.provider.RefundRequest;
 import io.tender.core.provider.RefundState;
 import io.tender.core.settlement.Contention;
 import io.tender.core.settlement.Settlement;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -29,6 +33,7 @@ import java.util.Optional;
  */
 public final class Refunds {
   static final int ATTEMPTS = 30;
+  private static final char[] ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
   private final PaymentRepository payments;
   private final CheckoutConnector connector;
@@ -52,13 +57,31 @@ public final class Refunds {
   }
 
   public Refunded refund(Principal caller, CreateRefund request) {
+    return refund(caller, request, Optional.empty());
+  }
+
+  /**
+   * As {@link #refund(Principal, CreateRefund)}, for a request sent with an {@code Idempotency-Key}:
+   * the refund's id is derived from the key, so a retry of a request that died half-way (after its
+   * reservation, or after the provider refunded) finds its own refund and finishes it, with the
+   * same provider request, instead of reserving and refunding the amount a second time.
+   */
+  public Refunded refund(Principal caller, CreateRefund request, Optional<String> idempotencyKey) {
     if (!request.paymentId().matches("pay_[0-9a-z]{26}")) {
       throw ApiException.notFound("Payment");
     }
     Payment payment = load(caller, request.paymentId());
     Money money = amounts.requireMinor(request.amount(), payment.currency());
-    String refundId = ids.next("re");
-    reserve(caller, request.paymentId(), refundId, money.minor());
+    String refundId = idempotencyKey.map(key -> keyedRefundId(caller, payment.id(), key)).orElseGet(() -> ids.next("re"));
+    Optional<Refund> earlier = payment.refund(refundId);
+    if (earlier.isPresent()) {
+      Optional<Refunded> finished = finishedEarlier(payment, earlier.get(), money.minor());
+      if (finished.isPresent()) {
+        return finished.get();
+      }
+    } else {
+      reserve(caller, request.paymentId(), refundId, money.minor());
+    }
     ProviderReference provider = payment.provider()
         .orElseThrow(() -> ApiException.of(ErrorCode.REFUND_NOT_ALLOWED, "This payment was never sent to a provider"));
 
@@ -83,9 +106,39 @@ public final class Refunds {
     return new Refunded(refundId, payment.id(), status, money.minor(), Optional.of(state.providerRefundId()));
   }
 
+  /**
+   * An earlier attempt with the same key reserved this refund: its answer if it is over, empty
+   * when it is still reserved and the provider is to be asked (again) with the same request.
+   */
+  private static Optional<Refunded> finishedEarlier(Payment payment, Refund earlier, long amount) {
+    if (earlier.amount() != amount) {
+      throw ApiException.of(ErrorCode.REFUND_NOT_ALLOWED, "Duplicate refund");
+    }
+    return switch (earlier.status()) {
+      case RESERVED -> Optional.empty();
+      case SUCCEEDED -> Optional.of(new Refunded(earlier.id(), payment.id(), "succeeded", amount,
+          earlier.providerRefundId()));
+      case FAILED -> throw ApiException.of(ErrorCode.REFUND_NOT_ALLOWED, "The payment provider refused the refund");
+    };
+  }
+
+  /** The same (tenant, mode, payment, key) always names the same refund; the key itself is not kept. */
+  private static String keyedRefundId(Principal caller, String paymentId, String idempotencyKey) {
+    byte[] digest = HexFormat.of().parseHex(RequestFingerprint.of("refund",
+        caller.tenantId() + "#" + caller.mode().wire() + "#" + paymentId, idempotencyKey.getBytes(StandardCharsets.UTF_8)));
+    char[] suffix = new char[26];
+    for (int i = 0; i < suffix.length; i++) {
+      suffix[i] = ID_ALPHABET[digest[i] & 31];
+    }
+    return "re_" + new String(suffix);
+  }
+
   private void reserve(Principal caller, String paymentId, String refundId, long amount) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Payment current = load(caller, paymentId);
+      if (current.refund(refundId).isPresent()) {
+        return; // reserved meanwhile by an earlier attempt with the same key, which may still be running
+      }
       Payment reserved;
       try {
         reserved = current.reserveRefund(refundId, amount, clock.instant());
