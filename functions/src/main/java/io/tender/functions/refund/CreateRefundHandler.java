@@ -44,7 +44,9 @@ public final class CreateRefundHandler implements RequestHandler<APIGatewayV2HTT
       try {
         refunded = platform.refunds().refund(call.principal(), request, call.request().header("idempotency-key"));
       } catch (ApiException refused) {
-        call.audit("refund.failed", Map.of("paymentId", request.paymentId().length() > 64 ? "invalid" : request.paymentId(),
+        // Only a well-formed id is kept: the trail is permanent, and a client may send anything, a card number included.
+        call.audit("refund.failed", Map.of("paymentId", request.paymentId().matches("pay_[0-9a-z]{26}")
+                ? request.paymentId() : "invalid",
             "amount", Long.toString(request.amount()), "code", refused.code().wire()));
         throw refused;
       }
