@@ -1,6 +1,8 @@
 package io.tender.adapter.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tender.adapter.json.Json;
 import io.tender.core.audit.Actor;
@@ -78,12 +80,30 @@ public final class Call {
       throw ApiException.invalidRequest("The request body is not valid for this route");
     } catch (UnrecognizedPropertyException e) {
       throw ApiException.invalidRequest("Unknown field: " + e.getPropertyName());
+    } catch (MismatchedInputException e) {
+      // Jackson's own message names Java types and tokens: the caller is told which field instead.
+      String field = fieldPath(e);
+      throw ApiException.invalidRequest(field.isEmpty() ? "The request body is not the JSON object this route takes"
+          : "The field " + field + " has the wrong type for this route");
     } catch (JsonProcessingException e) {
-      throw ApiException.invalidRequest("The request body is not valid JSON for this route"
-          + Optional.ofNullable(e.getOriginalMessage()).filter(m -> m.length() < 200).map(m -> ": " + m).orElse(""));
+      throw ApiException.invalidRequest("The request body is not valid JSON" + Optional.ofNullable(e.getLocation())
+          .map(at -> " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")").orElse(""));
     } catch (IOException e) {
       throw ApiException.invalidRequest("The request body could not be read");
     }
+  }
+
+  /** Where in the body a value did not fit, such as {@code amount} or {@code methodTypes[0]}; at most 64 characters. */
+  private static String fieldPath(MismatchedInputException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.length() > 64 ? path.substring(0, 64) : path.toString();
   }
 
   /** Appends to the tenant's audit log: the action, this caller, IP and request id, and ids only. */
