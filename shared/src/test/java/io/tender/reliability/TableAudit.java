@@ -1,0 +1,132 @@
+package io.tender.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tender.adapter.dynamo.DynamoLedger;
+import io.tender.adapter.dynamo.MerchantEventItems;
+import io.tender.adapter.json.Json;
+import io.tender.core.ledger.LedgerAccount;
+import io.tender.core.ledger.LedgerBook;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Reads back what a tenant's book and outbox hold, straight from the table: ledger transactions
+ * with their entries, balances, and committed merchant events.
+ */
+final class TableAudit {
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final DynamoLedger ledger;
+
+  /** One ledger entry as stored. */
+  record Entry(String transaction, LedgerAccount account, boolean debit, long amount, String currency,
+      String reference) {
+    long signed() {
+      return debit ? amount : -amount;
+    }
+  }
+
+  /** One committed merchant event as stored. */
+  record EventItem(String id, String type, String objectId, long sequence, JsonNode body) {}
+
+  TableAudit(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.ledger = new DynamoLedger(dynamo, table);
+  }
+
+  /**
+   * Every transaction of the book by id with its entries, read back through the accounts' index
+   * (which projects whole entries), so that an entry under any account is found.
+   */
+  Map<String, List<Entry>> transactions(LedgerBook book) {
+    String prefix = prefix(book);
+    Map<String, List<Entry>> transactions = new TreeMap<>();
+    for (LedgerAccount account : LedgerAccount.values()) {
+      dynamo.queryPaginator(query -> query.tableName(table).indexName("gsi1")
+              .keyConditionExpression("gsi1pk = :account")
+              .expressionAttributeValues(Map.of(":account", AttributeValue.fromS(prefix + "ACCT#" + account.name()))))
+          .items().forEach(item -> {
+            String id = item.get("pk").s().substring((prefix + "LTX#").length());
+            transactions.computeIfAbsent(id, any -> new ArrayList<>()).add(new Entry(id,
+                LedgerAccount.valueOf(item.get("account").s()), "DEBIT".equals(item.get("direction").s()),
+                Long.parseLong(item.get("amount").n()), item.get("currency").s(), item.get("reference").s()));
+          });
+    }
+    return transactions;
+  }
+
+  /** The entries of one transaction as its own partition holds them (a strongly consistent read). */
+  int storedEntries(LedgerBook book, String transactionId) {
+    return ledger.entries(book, transactionId).size();
+  }
+
+  long balance(LedgerBook book, LedgerAccount account, String currency) {
+    return ledger.balance(book, account, currency);
+  }
+
+  /**
+   * What is wrong with the book: a transaction that does not sum to zero in each currency, or has
+   * fewer than two entries, and any balance that is not the sum of its account's entries.
+   */
+  List<String> ledgerViolations(LedgerBook book, Map<String, List<Entry>> transactions, Set<String> currencies) {
+    List<String> violations = new ArrayList<>();
+    Map<String, Long> fromEntries = new HashMap<>();
+    transactions.forEach((id, entries) -> {
+      if (entries.size() < 2) {
+        violations.add("transaction " + id + " has " + entries.size() + " entries");
+      }
+      Map<String, Long> sums = new HashMap<>();
+      for (Entry entry : entries) {
+        sums.merge(entry.currency(), entry.signed(), Long::sum);
+        fromEntries.merge(entry.account() + "/" + entry.currency(), entry.account().natural(entry.signed()), Long::sum);
+      }
+      sums.forEach((currency, sum) -> {
+        if (sum != 0) {
+          violations.add("transaction " + id + " sums to " + sum + " " + currency);
+        }
+      });
+    });
+    for (String currency : currencies) {
+      for (LedgerAccount account : LedgerAccount.values()) {
+        long balance = balance(book, account, currency);
+        long expected = fromEntries.getOrDefault(account + "/" + currency, 0L);
+        if (balance != expected) {
+          violations.add("balance " + account + " " + currency + " is " + balance + ", its entries sum to " + expected);
+        }
+      }
+    }
+    return violations;
+  }
+
+  /** The tenant's committed merchant events in that mode, oldest first. */
+  List<EventItem> events(String tenantId, io.tender.core.tenant.Mode mode) {
+    List<EventItem> events = new ArrayList<>();
+    dynamo.queryPaginator(query -> query.tableName(table).indexName("gsi1")
+            .keyConditionExpression("gsi1pk = :pk")
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(MerchantEventItems.listPartition(tenantId, mode)))))
+        .items().forEach(item -> events.add(new EventItem(item.get("id").s(), item.get("type").s(),
+            item.get("objectId").s(), Long.parseLong(item.get("sequence").n()), json(item.get("body").s()))));
+    return events;
+  }
+
+  private static JsonNode json(String body) {
+    try {
+      return Json.mapper().readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a merchant event body is not JSON: " + body, e);
+    }
+  }
+
+  private static String prefix(LedgerBook book) {
+    return "T#" + book.tenantId() + "#" + book.mode().wire() + "#";
+  }
+}
