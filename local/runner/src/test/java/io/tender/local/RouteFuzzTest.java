@@ -162,7 +162,8 @@ class RouteFuzzTest {
     Arbitrary<String> route = Arbitraries.of(routeKeys);
     Arbitrary<String> query = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.of("limit=1", "limit=0", "limit=-5",
             "limit=101", "limit=1.5", "limit=abc", "limit=99999999999999999999", "cursor=abc", "cursor=%00%ff",
-            "limit=2&limit=3", "cursor=" + "A".repeat(3000)),
+            "limit=2&limit=3", "cursor=" + "A".repeat(3000), "after=evt_x", "after=%ff", "endpoint=we_x&status=nope",
+            "event=..&status=failed"),
         Arbitraries.strings().ofMaxLength(40).map(text -> "cursor=" + URLEncoder.encode(text, StandardCharsets.UTF_8)));
     Arbitrary<String> sourceIp = Arbitraries.integers().between(1, 250).tuple3()
         .map(t -> "10." + t.get1() + "." + t.get2() + "." + t.get3());
@@ -269,6 +270,18 @@ class RouteFuzzTest {
         Map.of("methodTypes", List.of("card")), slugs));
     profiles.put("POST /api/v1/refunds", new Profile(Shape.PLATFORM, ordered("paymentId",
         "pay_00000000000000000000000000", "amount", 100, "reason", "fuzz"), List.of()));
+    List<String> webhookIds = List.of("we_00000000000000000000000000", "not-an-id", "\u00e9", "a".repeat(600), "..");
+    List<String> deliveryIds = List.of("whd_00000000000000000000000000", "not-an-id", "\u202e", "a".repeat(600));
+    profiles.put("POST /api/v1/webhooks", new Profile(Shape.PLATFORM, ordered("url", "https://fuzz.test/hooks",
+        "events", List.of("payment.succeeded")), List.of()));
+    profiles.put("GET /api/v1/webhooks", new Profile(Shape.PLATFORM, Map.of(), List.of()));
+    profiles.put("DELETE /api/v1/webhooks/{id}", new Profile(Shape.PLATFORM, Map.of(), webhookIds));
+    profiles.put("POST /api/v1/webhooks/{id}/rotate-secret", new Profile(Shape.PLATFORM, Map.of(), webhookIds));
+    profiles.put("GET /api/v1/webhooks/deliveries", new Profile(Shape.PLATFORM, Map.of(), List.of()));
+    profiles.put("POST /api/v1/webhooks/deliveries/{id}/redeliver", new Profile(Shape.PLATFORM, Map.of(), deliveryIds));
+    profiles.put("GET /api/v1/events", new Profile(Shape.PLATFORM, Map.of(), List.of()));
+    profiles.put("POST /api/webhooks/test", new Profile(Shape.PLATFORM, ordered("eventType", "payment.succeeded",
+        "data", Map.of("id", "pay_fuzz")), List.of()));
     profiles.put("POST /api/webhooks/stripe", new Profile(Shape.STRIPE, ordered("id", "evt_fuzz", "object", "event",
         "type", "checkout.session.completed", "data", Map.of("object", Map.of("id", "cs_test_fuzz"))), List.of()));
     return profiles;

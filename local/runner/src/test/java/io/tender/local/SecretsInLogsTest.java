@@ -32,10 +32,11 @@ import org.junit.jupiter.api.Test;
  * checkouts, payment on the hosted page, Stripe's webhook, settlement, a refund, a payment link)
  * with a Luhn-valid card number and a CVV put where a careless implementation would log them (a
  * reference, metadata, malformed and rejected bodies, a refund of a "payment" named by the card
- * number, a login), while every line the gateway, the functions and the sandbox print is kept.
- * None of them, and none of the credentials that flowed (API keys, session tokens, TOTP secret,
- * recovery codes, Stripe's secret key and webhook secret, the demo tenant's password), may be in
- * it; no answer may carry a secret handed out by another; no function's environment holds one.
+ * number, a login), while every line the gateway, the functions, the demo
+ * webhook receiver and the sandbox print is kept. None of them, and none of the credentials that
+ * flowed (API keys, session tokens, TOTP secret, recovery codes, webhook signing secrets before
+ * and after a rotation, Stripe's secret key and webhook secret, the demo tenant's password), may be
+ * in it; no answer may carry a secret handed out by another; no function's environment holds one.
  */
 class SecretsInLogsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +50,8 @@ class SecretsInLogsTest {
   private static PrintStream originalErr;
   private static ProviderSandboxes sandboxes;
   private static LocalGateway gateway;
+  private static DemoReceiver demoReceiver;
+  private static MerchantReceiver hook;
   /** Every secret handed out so far; a response may carry only the ones it hands out itself. */
   private static final List<String> SECRETS = new CopyOnWriteArrayList<>();
   private static final List<String> LEAKS_IN_RESPONSES = new CopyOnWriteArrayList<>();
@@ -63,12 +66,17 @@ class SecretsInLogsTest {
     sandboxes = ProviderSandboxes.start(Clock.systemUTC());
     gateway = LocalGateway.start(sandboxes.wire(LocalGatewayOptions.defaults(Path.of("../../template.yaml")).withPort(0)));
     sandboxes.connect(gateway);
+    // The runner's demo receiver prints every event it is sent: on the console kept here.
+    demoReceiver = DemoReceiver.start(Clock.systemUTC(), System.out);
+    hook = MerchantReceiver.answering(200);
     SECRETS.add(sandboxes.stripe().apiKey());
     SECRETS.add(sandboxes.stripeWebhookSecret());
   }
 
   @AfterAll
   static void stop() {
+    hook.close();
+    demoReceiver.close();
     gateway.close();
     sandboxes.close();
     System.setOut(originalOut);
@@ -81,7 +89,7 @@ class SecretsInLogsTest {
 
     // The demo merchant, as the runner seeds it and prints its sign-in once, on the console only.
     ByteArrayOutputStream banner = new ByteArrayOutputStream();
-    DemoTenant.seed(gateway, new PrintStream(banner, true, StandardCharsets.UTF_8));
+    DemoTenant.seed(gateway, demoReceiver, new PrintStream(banner, true, StandardCharsets.UTF_8));
     Matcher signIn = Pattern.compile("owner sign-in\\s+(\\S+) / (\\S+)").matcher(banner.toString(StandardCharsets.UTF_8));
     Matcher demoKey = Pattern.compile("test API key\\s+(sk_test_\\S+)").matcher(banner.toString(StandardCharsets.UTF_8));
     assertThat(signIn.find()).as(banner.toString(StandardCharsets.UTF_8)).isTrue();
@@ -101,6 +109,15 @@ class SecretsInLogsTest {
     String apiKey = key.path("secret").asText();
     SECRETS.add(apiKey);
     expect(200, send("GET", "/api/keys", token, null));
+
+    // A webhook endpoint of the merchant's: its signing secret, shown once, then rotated.
+    JsonNode endpoint = json(expect(200, send("POST", "/api/v1/webhooks", token, "{\"url\":\"" + hook.url()
+        + "\",\"events\":[\"*\"]}")));
+    SECRETS.add(endpoint.path("secret").asText());
+    JsonNode rotated = json(expect(200, send("POST", "/api/v1/webhooks/" + endpoint.path("id").asText()
+        + "/rotate-secret", token, null)));
+    SECRETS.add(rotated.path("secret").asText());
+    expect(200, send("GET", "/api/v1/webhooks", token, null));
 
     // Card data where a careless implementation would log it.
     String careless = "card " + CARD_NUMBER + " cvc " + CVV;
@@ -137,6 +154,12 @@ class SecretsInLogsTest {
     sandboxes.stripe().hostedPagePay(URI.create(opened.path("redirectUrl").asText()).getPath().replaceAll(".*/", ""));
     awaitCompleted(apiKey, opened.path("sessionId").asText());
     String audit = expect(200, send("GET", "/api/v1/audit-logs?limit=100", token, null)).body();
+    expect(200, send("POST", "/api/webhooks/test", token, "{\"eventType\":\"payment.succeeded\",\"data\":{\"id\":"
+        + "\"pay_test\"}}"));
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> hook.ofType("refund.succeeded").size() >= 1
+        && hook.ofType("checkout.session.completed").size() >= 2);
+    expect(200, send("GET", "/api/v1/webhooks/deliveries?limit=100", token, null));
+    expect(200, send("GET", "/api/v1/events?limit=100", token, null));
 
     // Let the outbox and any retry finish printing before the console is read.
     Thread.sleep(1_500);

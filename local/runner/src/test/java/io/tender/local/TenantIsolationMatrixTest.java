@@ -47,6 +47,11 @@ class TenantIsolationMatrixTest {
   private static String aPaymentId;
   private static String aSlug;
   private static String aLinkSessionId;
+  private static MerchantReceiver aHook;
+  private static MerchantReceiver bHook;
+  private static String aEndpointId;
+  private static String aDeliveryId;
+  private static String aEventId;
 
   /** Checks one route, given B's two credentials. */
   @FunctionalInterface
@@ -63,6 +68,10 @@ class TenantIsolationMatrixTest {
     b = Accounts.owner(gateway, "Isolation B", "owner@b-isolation.test", secret -> { });
 
     aKeyId = json(ok(send("POST", "/api/keys:create", a.token(), "{\"name\":\"A only\"}"))).path("id").asText();
+    aHook = MerchantReceiver.answering(200);
+    bHook = MerchantReceiver.answering(200);
+    aEndpointId = json(ok(send("POST", "/api/v1/webhooks", a.apiKey(), "{\"url\":\"" + aHook.url()
+        + "\",\"events\":[\"*\"]}"))).path("id").asText();
     JsonNode session = json(ok(send("POST", "/api/v1/checkout/sessions", a.apiKey(), "{\"amount\":2500,"
         + "\"currency\":\"USD\",\"reference\":\"a-order\",\"successUrl\":\"https://a-isolation.test/ok\","
         + "\"cancelUrl\":\"https://a-isolation.test/cancel\"}")));
@@ -72,6 +81,11 @@ class TenantIsolationMatrixTest {
     sandboxes.stripe().hostedPagePay(stripeSession);
     Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json(ok(send("GET",
         "/api/v1/checkout/sessions/" + aSessionId, a.apiKey(), null))).path("status").asText()).isEqualTo("completed"));
+    // The payment's events reach A's endpoint: A has events and deliveries of its own.
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> json(ok(send("GET", "/api/v1/webhooks/deliveries",
+        a.apiKey(), null))).path("data").size() > 0);
+    aDeliveryId = json(send("GET", "/api/v1/webhooks/deliveries", a.apiKey(), null)).path("data").get(0).path("id").asText();
+    aEventId = json(ok(send("GET", "/api/v1/events", a.apiKey(), null))).path("data").get(0).path("id").asText();
     aSlug = json(ok(send("POST", "/api/v1/links", a.apiKey(), "{\"amount\":700,\"currency\":\"USD\",\"reference\":"
         + "\"a-link\",\"expires_at\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}"))).path("slug").asText();
     aLinkSessionId = json(ok(publicCall("POST", "/api/v1/links/" + aSlug + "/checkout", "{\"methodTypes\":[\"card\"]}")))
@@ -80,6 +94,8 @@ class TenantIsolationMatrixTest {
 
   @AfterAll
   static void stop() {
+    aHook.close();
+    bHook.close();
     gateway.close();
     sandboxes.close();
   }
@@ -239,6 +255,69 @@ class TenantIsolationMatrixTest {
       }
     });
 
+    // --- merchant webhooks: endpoints, deliveries and events are the tenant's own ---
+    cases.put("DELETE /api/v1/webhooks/{id}", credentials -> {
+      for (String credential : credentials) {
+        notFound(send("DELETE", "/api/v1/webhooks/" + aEndpointId, credential, null));
+      }
+      assertThat(send("GET", "/api/v1/webhooks", a.apiKey(), null).body()).as("A's endpoint stays")
+          .contains(aEndpointId).doesNotContain("\"deleted\"");
+    });
+    cases.put("POST /api/v1/webhooks/{id}/rotate-secret", credentials -> {
+      for (String credential : credentials) {
+        notFound(send("POST", "/api/v1/webhooks/" + aEndpointId + "/rotate-secret", credential, null));
+      }
+      assertThat(json(ok(send("GET", "/api/v1/webhooks", a.apiKey(), null))).path("data").get(0)
+          .path("previous_secret_signs_until").isNull()).as("A's secret was not rotated").isTrue();
+    });
+    cases.put("POST /api/v1/webhooks/deliveries/{id}/redeliver", credentials -> {
+      int received = aHook.requests().size();
+      for (String credential : credentials) {
+        notFound(send("POST", "/api/v1/webhooks/deliveries/" + aDeliveryId + "/redeliver", credential, null));
+      }
+      Thread.sleep(500);
+      assertThat(aHook.requests()).as("nothing sent again to A").hasSize(received);
+    });
+    cases.put("POST /api/v1/webhooks", credentials -> {
+      String made = json(noneOfA(ok(send("POST", "/api/v1/webhooks", b.apiKey(), "{\"url\":\"" + bHook.url()
+          + "\",\"events\":[\"*\"]}")))).path("id").asText();
+      assertThat(send("GET", "/api/v1/webhooks", a.apiKey(), null).body()).doesNotContain(made);
+    });
+    cases.put("GET /api/v1/webhooks", credentials -> {
+      for (String credential : credentials) {
+        assertThat(noneOfA(ok(send("GET", "/api/v1/webhooks", credential, null))).body()).doesNotContain(aHook.url());
+      }
+    });
+    cases.put("GET /api/v1/webhooks/deliveries", credentials -> {
+      for (String credential : credentials) {
+        noneOfA(ok(send("GET", "/api/v1/webhooks/deliveries?limit=100", credential, null)));
+        HttpResponse<String> filtered = noneOfA(send("GET", "/api/v1/webhooks/deliveries?endpoint=" + aEndpointId,
+            credential, null));
+        assertThat(filtered.statusCode()).as(filtered.body()).isLessThan(500);
+      }
+    });
+    cases.put("GET /api/v1/events", credentials -> {
+      for (String credential : credentials) {
+        noneOfA(ok(send("GET", "/api/v1/events?limit=100", credential, null)));
+        // The feed echoes the cursor it was given (A's event id, sent by B) and nothing else of A's.
+        HttpResponse<String> after = send("GET", "/api/v1/events?after=" + aEventId, credential, null);
+        assertThat(after.statusCode()).as(after.body()).isLessThan(500);
+        assertThat(json(after).path("data").size()).as(after.body()).isZero();
+        assertThat(after.body().replace("\"next_after\":\"" + aEventId + "\"", ""))
+            .doesNotContain(a.tenantId(), aEventId, aPaymentId, aSessionId, aEndpointId, aDeliveryId);
+      }
+    });
+    cases.put("POST /api/webhooks/test", credentials -> {
+      int received = aHook.requests().size();
+      for (String credential : credentials) {
+        HttpResponse<String> sent = noneOfA(send("POST", "/api/webhooks/test", credential,
+            "{\"eventType\":\"payment.succeeded\",\"data\":{\"id\":\"pay_test\"}}"));
+        assertThat(sent.statusCode()).as(sent.body()).isIn(200, 422);
+        assertThat(sent.body()).doesNotContain(aHook.url());
+      }
+      assertThat(aHook.requests()).as("B's test event never goes to A's endpoint").hasSize(received);
+    });
+
     // --- the provider's route: no tenant credential opens it; an unsigned event naming A's payment is refused ---
     cases.put("POST /api/webhooks/stripe", credentials -> {
       for (String credential : credentials) {
@@ -270,7 +349,8 @@ class TenantIsolationMatrixTest {
   /** Nothing of A's in what B was answered. */
   private static HttpResponse<String> noneOfA(HttpResponse<String> response) {
     assertThat(response.body()).as("B's answer from " + response.request().uri())
-        .doesNotContain(a.tenantId(), a.email(), aKeyId, aSessionId, aPaymentId, aLinkSessionId);
+        .doesNotContain(a.tenantId(), a.email(), aKeyId, aSessionId, aPaymentId, aLinkSessionId, aEndpointId,
+            aDeliveryId, aEventId, aHook.url());
     return response;
   }
 
