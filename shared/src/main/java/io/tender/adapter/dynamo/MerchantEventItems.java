@@ -28,7 +28,7 @@ public final class MerchantEventItems {
     return partitionPrefix(tenantId, mode);
   }
 
-  static Map<String, AttributeValue> item(MerchantEvent event) {
+  public static Map<String, AttributeValue> item(MerchantEvent event) {
     Map<String, AttributeValue> item = new HashMap<>(key(event.tenantId(), event.mode(), event.id()));
     item.put("kind", s(KIND));
     item.put("id", s(event.id()));
