@@ -90,8 +90,9 @@ class DeterministicSimulationTest {
     for (Thread worker : workers) {
       worker.join();
     }
-    System.out.printf("deterministic simulation: %d of %d seeds from %d run, %d failed; %d rounds each; %s; %d s%n",
-        totals.seeds(), seeds, first, failures.size(), rounds, totals, (System.nanoTime() - started) / 1_000_000_000L);
+    System.out.printf("deterministic simulation: %d of %d seeds from %d run, %d failed; %d rounds each; %s; "
+        + "%d webhook attempts; %d s%n", totals.seeds(), seeds, first, failures.size(), rounds, totals,
+        DELIVERY_ATTEMPTS.get(), (System.nanoTime() - started) / 1_000_000_000L);
     assertThat(totals.seeds()).as("seeds run within the budget").isGreaterThan(0);
     assertThat(failures).as("failing seeds (replay one with -Dsim.seed=N)").isEmpty();
   }
@@ -183,8 +184,23 @@ class DeterministicSimulationTest {
       run.unexpected.add("the run itself failed: " + escaped);
     }
     SimulationInvariants checked = SimulationInvariants.check(world, run);
-    return new Outcome(seed, checked.violations(), run.trace, checked.figures());
+    // Then the merchant hears of it: every committed event delivered, retrying, or failed with its log.
+    java.util.Map<String, String> events = new java.util.TreeMap<>();
+    world.audit.events(tenant, io.tender.core.tenant.Mode.TEST).forEach(event -> events.put(event.id(), event.type()));
+    SimulatedDelivery delivery = new SimulatedDelivery(dynamo, tender.tableName(), world.clock, tenant, seed);
+    try {
+      delivery.run(events);
+    } catch (RuntimeException escaped) {
+      delivery.violations().add("the delivery phase itself failed: " + escaped);
+    }
+    List<String> violations = new java.util.ArrayList<>(checked.violations());
+    violations.addAll(delivery.violations());
+    DELIVERY_ATTEMPTS.addAndGet(delivery.attempts());
+    return new Outcome(seed, violations, run.trace, checked.figures());
   }
+
+  /** Webhook attempts made across every seed's delivery phase, for the report. */
+  private static final java.util.concurrent.atomic.AtomicLong DELIVERY_ATTEMPTS = new java.util.concurrent.atomic.AtomicLong();
 
   /** Sums over every seed, for the report. */
   private static final class Totals {
