@@ -58,6 +58,64 @@ class ReconciliationPollerTest {
     assertThat(payments.get(paymentId).poll().orElseThrow().attempts()).isZero();
   }
 
+  /**
+   * The payer is quicker than the create: the provider's webhook is settled while the create is
+   * still waiting for the provider's answer, before the payment names the provider's checkout. The
+   * settlement cannot find the payment then (no money moves on a guess); the first poll settles it.
+   */
+  @Test
+  void aWebhookThatOvertakesTheCreateIsSettledByTheFirstPoll() {
+    List<Settlement.Outcome> early = new java.util.ArrayList<>();
+    io.tender.core.provider.CheckoutConnector racing = new io.tender.core.provider.CheckoutConnector() {
+      @Override
+      public String provider() {
+        return provider.provider();
+      }
+
+      @Override
+      public io.tender.core.provider.CheckoutCreated createCheckout(io.tender.core.provider.CheckoutRequest request) {
+        io.tender.core.provider.CheckoutCreated created = provider.createCheckout(request);
+        provider.pay(created.checkoutId());
+        early.add(settlement.settleCheckout(created.checkoutId())); // the webhook, before the answer arrives
+        return created;
+      }
+
+      @Override
+      public io.tender.core.provider.CheckoutState fetchCheckout(String checkoutId) {
+        return provider.fetchCheckout(checkoutId);
+      }
+
+      @Override
+      public io.tender.core.provider.CheckoutState expireCheckout(String checkoutId) {
+        return provider.expireCheckout(checkoutId);
+      }
+
+      @Override
+      public io.tender.core.provider.RefundState refund(io.tender.core.provider.RefundRequest request) {
+        return provider.refund(request);
+      }
+
+      @Override
+      public io.tender.core.provider.RefundState fetchRefund(String providerRefundId) {
+        return provider.fetchRefund(providerRefundId);
+      }
+    };
+    CheckoutSessions racingCheckouts = new CheckoutSessions(sessions, payments,
+        new io.tender.core.tenant.InMemoryTenantRepository(), racing, AmountPolicy.standard(), ids, clock);
+
+    String paymentId = racingCheckouts.create(MERCHANT, request(1200)).payment().id();
+
+    assertThat(early).singleElement().isInstanceOf(Settlement.Outcome.NotOurs.class);
+    assertThat(payments.get(paymentId).amounts().captured()).isZero();
+    clock.advance(PollSchedule.BACKOFF.get(0));
+    poller.poll(10);
+    assertThat(payments.get(paymentId).state()).isEqualTo(PaymentState.CAPTURED);
+    assertThat(payments.ledger()).hasSize(1);
+    assertThat(settlement.settleCheckout(checkoutOf(paymentId))).as("Stripe's redelivery, later")
+        .isInstanceOf(Settlement.Outcome.Ignored.class);
+    assertThat(payments.ledger()).hasSize(1);
+  }
+
   @Test
   void aPaymentWhoseWebhookNeverCameIsSettledByTheFirstPoll() {
     String paymentId = checkout(1000);
