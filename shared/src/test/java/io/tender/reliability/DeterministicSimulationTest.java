@@ -59,7 +59,7 @@ class DeterministicSimulationTest {
     int rounds = Integer.getInteger("sim.rounds", ROUNDS);
     // The default run stops at its time budget on a slow machine and says how far it got; asked
     // for a number of seeds, it runs them all unless given a budget too.
-    long budget = Long.getLong("sim.budgetSeconds", System.getProperty("sim.seeds") == null ? 50 : 0);
+    long budget = Long.getLong("sim.budgetSeconds", System.getProperty("sim.seeds") == null ? 100 : 0);
     long deadline = budget == 0 ? Long.MAX_VALUE : System.nanoTime() + budget * 1_000_000_000L;
     AtomicLong next = new AtomicLong(first);
     List<String> failures = new CopyOnWriteArrayList<>();
