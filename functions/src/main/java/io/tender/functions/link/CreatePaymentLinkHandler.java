@@ -10,6 +10,7 @@ import io.tender.adapter.http.Route;
 import io.tender.adapter.platform.Platform;
 import io.tender.core.auth.MfaAction;
 import io.tender.core.auth.Permission;
+import io.tender.core.ratelimit.RateLimitPolicies;
 import io.tender.core.link.CreatePaymentLink;
 import io.tender.core.link.PaymentLink;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class CreatePaymentLinkHandler
   /** A standing offer to take payments: a user needs the same recent MFA as for one payment. */
   static final Route ROUTE = Route.authenticated("POST /api/v1/links", ErrorFamily.PLATFORM, Permission.LINKS_MANAGE)
       .withStepUp(MfaAction.CREATE_PAYMENT)
+      .limitedBy(RateLimitPolicies.LINKS_WRITE, Route.RateScope.TENANT)
       .idempotent();
 
   /** The body as the merchant API names its fields (seed: {@code expires_at}, {@code usage_limit}). */

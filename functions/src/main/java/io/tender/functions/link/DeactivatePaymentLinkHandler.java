@@ -9,6 +9,7 @@ import io.tender.adapter.http.ErrorFamily;
 import io.tender.adapter.http.Route;
 import io.tender.adapter.platform.Platform;
 import io.tender.core.auth.Permission;
+import io.tender.core.ratelimit.RateLimitPolicies;
 import io.tender.core.link.PaymentLinks;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public final class DeactivatePaymentLinkHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   static final Route ROUTE = Route.authenticated("POST /api/v1/links/{slug}/deactivate", ErrorFamily.PLATFORM,
-      Permission.LINKS_MANAGE);
+      Permission.LINKS_MANAGE).limitedBy(RateLimitPolicies.LINKS_WRITE, Route.RateScope.TENANT);
 
   private final Platform platform;
 

@@ -9,13 +9,15 @@ import io.tender.adapter.http.ErrorFamily;
 import io.tender.adapter.http.Route;
 import io.tender.adapter.platform.Platform;
 import io.tender.core.auth.Permission;
+import io.tender.core.ratelimit.RateLimitPolicies;
 
 /** {@code GET /api/v1/links/{slug}/sessions?limit=&cursor=}: the checkout sessions a link opened, newest first. */
 public final class ListPaymentLinkSessionsHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   static final Route ROUTE = Route.authenticated("GET /api/v1/links/{slug}/sessions", ErrorFamily.PLATFORM,
-      Permission.LINKS_MANAGE);
+      Permission.LINKS_MANAGE)
+      .limitedBy(RateLimitPolicies.LINKS_READ, Route.RateScope.TENANT);
 
   private final Platform platform;
 

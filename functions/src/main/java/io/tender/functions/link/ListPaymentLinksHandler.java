@@ -9,12 +9,14 @@ import io.tender.adapter.http.ErrorFamily;
 import io.tender.adapter.http.Route;
 import io.tender.adapter.platform.Platform;
 import io.tender.core.auth.Permission;
+import io.tender.core.ratelimit.RateLimitPolicies;
 
 /** {@code GET /api/v1/links?limit=&cursor=}: the tenant's links in the caller's mode, newest first. */
 public final class ListPaymentLinksHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-  static final Route ROUTE = Route.authenticated("GET /api/v1/links", ErrorFamily.PLATFORM, Permission.LINKS_MANAGE);
+  static final Route ROUTE = Route.authenticated("GET /api/v1/links", ErrorFamily.PLATFORM, Permission.LINKS_MANAGE)
+      .limitedBy(RateLimitPolicies.LINKS_READ, Route.RateScope.TENANT);
 
   private final Platform platform;
 

@@ -18,6 +18,8 @@ import java.util.Set;
  *   <tr><td>{@value #REFUND_CREATE}</td><td>5</td><td>1 min</td><td>tenant</td><td>create refund</td></tr>
  *   <tr><td>{@value #PAYMENT_LINK_GET}</td><td>10</td><td>1 min</td><td>IP</td><td>get payment link (public)</td></tr>
  *   <tr><td>{@value #PAYMENT_LINK_CHECKOUT}</td><td>3</td><td>1 min</td><td>IP</td><td>check out through a payment link (public)</td></tr>
+ *   <tr><td>{@value #LINKS_WRITE}</td><td>10</td><td>1 min</td><td>tenant</td><td>create and deactivate payment links, together</td></tr>
+ *   <tr><td>{@value #LINKS_READ}</td><td>60</td><td>1 min</td><td>tenant</td><td>list payment links and the sessions a link opened</td></tr>
  *   <tr><td>{@value #API_KEYS}</td><td>10</td><td>1 min</td><td>tenant</td><td>create, revoke and list API keys, together</td></tr>
  *   <tr><td>{@value #WEBHOOK_TEST}</td><td>5</td><td>1 min</td><td>tenant</td><td>send a test webhook</td></tr>
  *   <tr><td>{@value #WEBHOOKS_WRITE}</td><td>10</td><td>1 min</td><td>tenant</td><td>register, delete and rotate webhook endpoints, redeliver, together</td></tr>
@@ -44,6 +46,8 @@ public final class RateLimitPolicies {
   public static final String PAYMENT_LINK_CHECKOUT = "payment-link.checkout";
   public static final String API_KEYS = "api-keys";
   public static final String WEBHOOK_TEST = "webhook.test";
+  public static final String LINKS_WRITE = "links.write";
+  public static final String LINKS_READ = "links.read";
   public static final String WEBHOOKS_WRITE = "webhooks.write";
   public static final String WEBHOOKS_READ = "webhooks.read";
   public static final String EVENTS_READ = "events.read";
@@ -64,6 +68,8 @@ public final class RateLimitPolicies {
       RateLimit.perMinute(PAYMENT_LINK_CHECKOUT, 3),
       RateLimit.perMinute(API_KEYS, 10),
       RateLimit.perMinute(WEBHOOK_TEST, 5),
+      RateLimit.perMinute(LINKS_WRITE, 10),
+      RateLimit.perMinute(LINKS_READ, 60),
       RateLimit.perMinute(WEBHOOKS_WRITE, 10),
       RateLimit.perMinute(WEBHOOKS_READ, 60),
       RateLimit.perMinute(EVENTS_READ, 60),

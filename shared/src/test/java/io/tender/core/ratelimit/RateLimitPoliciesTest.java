@@ -17,7 +17,7 @@ class RateLimitPoliciesTest {
         "checkout-session.create", "checkout-session.get", "refund.create", "payment-link.get",
         "payment-link.checkout", "api-keys", "webhook.test", "payment-request.create",
         "payment-request.status", "bank-order.create", "login.account", "login.ip", "mfa", "api-keys.read", "audit.read",
-        "webhooks.write", "webhooks.read", "events.read");
+        "webhooks.write", "webhooks.read", "events.read", "links.write", "links.read");
     assertThat(defaults.get("checkout-session.create")).isEqualTo(new RateLimit("checkout-session.create", 10, MINUTE));
     assertThat(defaults.get("checkout-session.get")).isEqualTo(new RateLimit("checkout-session.get", 30, MINUTE));
     assertThat(defaults.get("refund.create")).isEqualTo(new RateLimit("refund.create", 5, MINUTE));
@@ -37,6 +37,8 @@ class RateLimitPoliciesTest {
     assertThat(defaults.get("webhooks.write")).isEqualTo(new RateLimit("webhooks.write", 10, MINUTE));
     assertThat(defaults.get("webhooks.read")).isEqualTo(new RateLimit("webhooks.read", 60, MINUTE));
     assertThat(defaults.get("events.read")).isEqualTo(new RateLimit("events.read", 60, MINUTE));
+    assertThat(defaults.get("links.write")).isEqualTo(new RateLimit("links.write", 10, MINUTE));
+    assertThat(defaults.get("links.read")).isEqualTo(new RateLimit("links.read", 60, MINUTE));
   }
 
   @Test
@@ -49,7 +51,8 @@ class RateLimitPoliciesTest {
         RateLimitPolicies.PAYMENT_REQUEST_STATUS, RateLimitPolicies.BANK_ORDER_CREATE,
         RateLimitPolicies.LOGIN_ACCOUNT, RateLimitPolicies.LOGIN_IP, RateLimitPolicies.MFA,
         RateLimitPolicies.API_KEYS_READ, RateLimitPolicies.AUDIT_READ, RateLimitPolicies.WEBHOOKS_WRITE,
-        RateLimitPolicies.WEBHOOKS_READ, RateLimitPolicies.EVENTS_READ);
+        RateLimitPolicies.WEBHOOKS_READ, RateLimitPolicies.EVENTS_READ, RateLimitPolicies.LINKS_WRITE,
+        RateLimitPolicies.LINKS_READ);
   }
 
   @Test
