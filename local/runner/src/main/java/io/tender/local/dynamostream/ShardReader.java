@@ -108,6 +108,11 @@ final class ShardReader implements Runnable {
         }
         subscription.log().printf("%s: reading shard %s failed: %s%n", subscription.name(), shardId, e.getMessage());
         sleep(BACKOFF_AFTER_ERROR);
+      } catch (RuntimeException e) {
+        // The runner's own fault (a record it cannot turn into Lambda's event): say so, and keep the
+        // shard's reader alive so the stream is not silently abandoned.
+        subscription.log().printf("%s: shard %s stalled on %s; retrying%n", subscription.name(), shardId, e);
+        sleep(BACKOFF_AFTER_ERROR);
       }
     }
   }
