@@ -17,6 +17,7 @@ import io.tender.core.webhook.WebhookDeliveryRepository;
 import io.tender.core.webhook.WebhookDispatcher;
 import io.tender.core.webhook.WebhookEndpoints;
 import io.tender.core.webhook.WebhookSecretGenerator;
+import io.tender.core.webhook.WebhookSender;
 import io.tender.core.webhook.WebhookSigner;
 import io.tender.core.webhook.WebhookTestSends;
 import io.tender.core.checkout.ExpirySweeper;
@@ -165,7 +166,9 @@ public final class Platform {
     String webhookQueueUrl = environment.require("TENDER_WEBHOOK_QUEUE_URL");
     // The SQS client is built on first use: only the webhook functions queue attempts.
     Supplier<SqsDeliveryQueue> deliveryQueue = new Lazy<>(() -> new SqsDeliveryQueue(clients.sqs(), webhookQueueUrl));
-    GuardedWebhookSender webhookSender = GuardedWebhookSender.withSystemTrust(outboundUrls);
+    // Built on first send: the JVM's TLS context is costly to load, and only the webhook functions send.
+    Supplier<GuardedWebhookSender> guardedSender = new Lazy<>(() -> GuardedWebhookSender.withSystemTrust(outboundUrls));
+    WebhookSender webhookSender = request -> guardedSender.get().send(request);
     WebhookSigner webhookSigner = new WebhookSigner(clock);
     this.webhookDispatcher = new WebhookDispatcher(endpoints, webhookDeliveries, merchantEvents,
         (ticket, delay) -> deliveryQueue.get().enqueue(ticket, delay), webhookSender, webhookSigner, clock);
