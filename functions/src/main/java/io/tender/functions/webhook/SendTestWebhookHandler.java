@@ -1,11 +1,11 @@
 package io.tender.functions.webhook;
 
+import io.tender.adapter.event.MerchantEventJson;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tender.adapter.http.ApiResult;
 import io.tender.adapter.http.ErrorFamily;
 import io.tender.adapter.http.Route;
@@ -57,19 +57,8 @@ public final class SendTestWebhookHandler
       }
       JsonNode data = absent ? Json.object() : body.data();
       WebhookTestSends.Sent sent = platform.webhookTests().send(call.principal(), body.eventType(),
-          (eventId, created, livemode) -> {
-            ObjectNode envelope = Json.object();
-            envelope.put("id", eventId);
-            envelope.put("object", "event");
-            envelope.put("type", body.eventType());
-            envelope.put("created", created.getEpochSecond());
-            envelope.put("occurred_at", created.toString());
-            envelope.put("livemode", livemode);
-            envelope.put("test", true);
-            envelope.put("sequence", 0);
-            envelope.putObject("data").set("object", data);
-            return Json.write(envelope);
-          });
+          (eventId, created, livemode) -> MerchantEventJson.testBody(eventId, body.eventType(), created, livemode,
+              data));
       var attempt = sent.delivery().attempts().getFirst();
       call.audit("webhook.test.sent", Map.of("eventId", sent.eventId(), "eventType", body.eventType(),
           "endpointId", sent.endpoint().id(), "deliveryId", sent.delivery().id(),
