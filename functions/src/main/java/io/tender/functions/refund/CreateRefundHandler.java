@@ -1,5 +1,6 @@
 package io.tender.functions.refund;
 
+import io.tender.core.id.Ids;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -45,7 +46,7 @@ public final class CreateRefundHandler implements RequestHandler<APIGatewayV2HTT
         refunded = platform.refunds().refund(call.principal(), request, call.request().header("idempotency-key"));
       } catch (ApiException refused) {
         // Only a well-formed id is kept: the trail is permanent, and a client may send anything, a card number included.
-        call.audit("refund.failed", Map.of("paymentId", request.paymentId().matches("pay_[0-9a-z]{26}")
+        call.audit("refund.failed", Map.of("paymentId", Ids.isId("pay", request.paymentId())
                 ? request.paymentId() : "invalid",
             "amount", Long.toString(request.amount()), "code", refused.code().wire()));
         throw refused;

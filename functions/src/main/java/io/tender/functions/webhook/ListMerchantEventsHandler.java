@@ -1,5 +1,6 @@
 package io.tender.functions.webhook;
 
+import io.tender.core.id.Ids;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -46,7 +47,7 @@ public final class ListMerchantEventsHandler
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return platform.pipeline().handle(event, context, ROUTE, call -> {
       Optional<String> after = WebhookViews.matching(call.request().queryParameter("after"), "after",
-          "evt_[0-9a-z]{26}", "after is the id of an event already read (evt_...).");
+          id -> Ids.isId("evt", id), "after is the id of an event already read (evt_...).");
       int limit = WebhookViews.limit(call.request().queryParameter("limit"));
       // One more than asked says whether another page follows without a second query.
       List<StoredEvent> found = platform.merchantEvents().after(call.tenantId(), call.mode(), after, limit + 1,

@@ -1,5 +1,6 @@
 package io.tender.functions.webhook;
 
+import io.tender.core.id.Ids;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -49,13 +50,15 @@ public final class ListWebhookDeliveriesHandler
     return platform.pipeline().handle(event, context, ROUTE, call -> {
       ApiRequest request = call.request();
       WebhookDeliveryRepository.DeliveryFilter filter = new WebhookDeliveryRepository.DeliveryFilter(
-          WebhookViews.matching(request.queryParameter("endpoint"), "endpoint", "we_[0-9a-z]{26}",
+          WebhookViews.matching(request.queryParameter("endpoint"), "endpoint", id -> Ids.isId("we", id),
               "endpoint is a webhook endpoint id (we_...)."),
-          WebhookViews.matching(request.queryParameter("event"), "event", "evt_(test_)?[0-9a-z]{26}",
+          WebhookViews.matching(request.queryParameter("event"), "event",
+              id -> Ids.isId("evt", id) || Ids.isId("evt_test", id),
               "event is an event id (evt_...)."),
           status(request.queryParameter("status")));
       int limit = WebhookViews.limit(request.queryParameter("limit"));
-      Optional<String> cursor = WebhookViews.matching(request.queryParameter("cursor"), "cursor", "[A-Za-z0-9_-]{1,400}",
+      Optional<String> cursor = WebhookViews.matching(request.queryParameter("cursor"), "cursor",
+          text -> text.matches("[A-Za-z0-9_-]{1,400}"),
           "cursor is the nextCursor of the previous page.");
       WebhookDeliveryRepository.DeliveryPage page = platform.webhookDeliveries()
           .list(call.tenantId(), call.mode(), filter, cursor, limit);
@@ -68,7 +71,7 @@ public final class ListWebhookDeliveriesHandler
 
   private static Optional<WebhookDelivery.Status> status(Optional<String> value) {
     return WebhookViews.matching(value.map(text -> text.toLowerCase(Locale.ROOT)), "status",
-            "pending|succeeded|failed|cancelled", "status is one of " + STATUSES + ".")
+            text -> text.matches("pending|succeeded|failed|cancelled"), "status is one of " + STATUSES + ".")
         .map(text -> WebhookDelivery.Status.valueOf(text.toUpperCase(Locale.ROOT)));
   }
 }

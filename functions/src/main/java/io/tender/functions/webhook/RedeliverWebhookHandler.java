@@ -1,5 +1,6 @@
 package io.tender.functions.webhook;
 
+import io.tender.core.id.Ids;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -43,7 +44,7 @@ public final class RedeliverWebhookHandler
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return platform.pipeline().handle(event, context, ROUTE, call -> {
-      String id = call.request().pathParameter("id").filter(value -> value.matches("wd_[0-9a-z]{26}"))
+      String id = call.request().pathParameter("id").filter(value -> Ids.isId("wd", value))
           .orElseThrow(() -> ApiException.notFound("Webhook delivery"));
       WebhookDelivery original = platform.webhookDeliveries().find(call.tenantId(), call.mode(), id)
           .orElseThrow(() -> ApiException.notFound("Webhook delivery"));

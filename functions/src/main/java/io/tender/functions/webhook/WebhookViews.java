@@ -93,8 +93,9 @@ final class WebhookViews {
   }
 
   /** An optional query parameter that, when sent, must match {@code pattern}; a 400 names it otherwise. */
-  static Optional<String> matching(Optional<String> value, String name, String pattern, String expected) {
-    if (value.isPresent() && !value.get().matches(pattern)) {
+  static Optional<String> matching(Optional<String> value, String name, java.util.function.Predicate<String> valid,
+      String expected) {
+    if (value.isPresent() && !valid.test(value.get())) {
       throw ApiException.validation(Map.of(name, List.of(expected)));
     }
     return value;

@@ -1,5 +1,6 @@
 package io.tender.core.apikey;
 
+import io.tender.core.id.Ids;
 import io.tender.core.auth.Principal;
 import io.tender.core.cache.ExpiringCache;
 import io.tender.core.error.ApiException;
@@ -62,7 +63,7 @@ public final class ApiKeyService {
     if (keyId == null || keyId.isBlank()) {
       throw ApiException.validation(Map.of("keyId", List.of("The keyId field is required.")));
     }
-    if (!keyId.matches("key_[0-9a-z]{26}")) {
+    if (!Ids.isId("key", keyId)) {
       throw ApiException.notFound("API key"); // not one of ours, so not this tenant's either
     }
     Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package io.tender.core.checkout;
 
+import io.tender.core.id.Ids;
 import io.tender.core.auth.Principal;
 import io.tender.core.error.ApiException;
 import io.tender.core.error.ErrorCode;
@@ -108,7 +109,7 @@ public final class CheckoutSessions {
 
   /** Another tenant's session answers exactly as a missing one. */
   public View view(String tenantId, Mode mode, String sessionId) {
-    if (sessionId == null || !sessionId.matches("cs_[0-9a-z]{26}")) {
+    if (sessionId == null || !Ids.isId("cs", sessionId)) {
       throw ApiException.notFound("Checkout session"); // not one of ours, so not this tenant's either
     }
     CheckoutSession session = sessions.find(tenantId, mode, sessionId)

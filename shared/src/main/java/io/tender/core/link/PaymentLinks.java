@@ -1,5 +1,6 @@
 package io.tender.core.link;
 
+import io.tender.core.id.Ids;
 import io.tender.core.auth.Principal;
 import io.tender.core.checkout.CheckoutSessions;
 import io.tender.core.checkout.LiveRedirects;
@@ -39,7 +40,6 @@ public final class PaymentLinks {
   private static final int GENERATED_SLUG_LENGTH = 16;
   private static final int GENERATED_SLUG_ATTEMPTS = 3;
   private static final Pattern LINK_POSITION = Pattern.compile("([0-9]{1,15}):(" + SLUG.pattern() + ")");
-  private static final Pattern SESSION_ID = Pattern.compile("cs_[0-9a-z]{26}");
 
   private final PaymentLinkRepository links;
   private final CheckoutSessions checkouts;
@@ -173,7 +173,7 @@ public final class PaymentLinks {
     String listing = "sessions:" + slug;
     Optional<String> before = cursor.map(text -> {
       String position = LinkCursor.position(listing, tenantId, mode, text);
-      if (!SESSION_ID.matcher(position).matches()) {
+      if (!Ids.isId("cs", position)) {
         throw LinkCursor.invalid();
       }
       return position;

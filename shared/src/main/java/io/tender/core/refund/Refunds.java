@@ -1,5 +1,6 @@
 package io.tender.core.refund;
 
+import io.tender.core.id.Ids;
 import io.tender.core.auth.Principal;
 import io.tender.core.error.ApiException;
 import io.tender.core.error.ErrorCode;
@@ -67,7 +68,7 @@ public final class Refunds {
    * same provider request, instead of reserving and refunding the amount a second time.
    */
   public Refunded refund(Principal caller, CreateRefund request, Optional<String> idempotencyKey) {
-    if (!request.paymentId().matches("pay_[0-9a-z]{26}")) {
+    if (!Ids.isId("pay", request.paymentId())) {
       throw ApiException.notFound("Payment");
     }
     Payment payment = load(caller, request.paymentId());

@@ -1,5 +1,6 @@
 package io.tender.core.webhook;
 
+import io.tender.core.id.Ids;
 import io.tender.core.auth.Principal;
 import io.tender.core.error.ApiException;
 import io.tender.core.error.ErrorCode;
@@ -101,7 +102,7 @@ public final class WebhookEndpoints {
 
   /** Another tenant's endpoint, or a deleted one, answers as a missing one. */
   public WebhookEndpoint find(Principal caller, String endpointId) {
-    if (endpointId == null || !endpointId.matches("we_[0-9a-z]{26}")) {
+    if (endpointId == null || !Ids.isId("we", endpointId)) {
       throw ApiException.notFound("Webhook endpoint");
     }
     return endpoints.find(caller.tenantId(), caller.mode(), endpointId)
