@@ -81,7 +81,7 @@ public final class Refunds {
         return finished.get();
       }
     } else {
-      reserve(caller, request.paymentId(), refundId, money.minor());
+      reserve(caller, payment, refundId, money.minor());
     }
     ProviderReference provider = payment.provider()
         .orElseThrow(() -> ApiException.of(ErrorCode.REFUND_NOT_ALLOWED, "This payment was never sent to a provider"));
@@ -134,9 +134,13 @@ public final class Refunds {
     return "re_" + new String(suffix);
   }
 
-  private void reserve(Principal caller, String paymentId, String refundId, long amount) {
+  /** Reserves on the payment already read, re-reading it only after losing a race. */
+  private void reserve(Principal caller, Payment read, String refundId, long amount) {
+    Payment current = read;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Payment current = load(caller, paymentId);
+      if (attempt > 0) {
+        current = load(caller, read.id());
+      }
       if (current.refund(refundId).isPresent()) {
         return; // reserved meanwhile by an earlier attempt with the same key, which may still be running
       }
