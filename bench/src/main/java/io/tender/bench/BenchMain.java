@@ -1,7 +1,5 @@
 package io.tender.bench;
 
-import io.tender.bench.capacity.CapacityReport;
-import io.tender.bench.capacity.MeteredCall;
 import io.tender.bench.capacity.PaymentLifecycle;
 import io.tender.bench.coldstart.ColdStartBench;
 import io.tender.bench.hot.HotMerchantBench;
@@ -124,17 +122,7 @@ public final class BenchMain {
 
   private static String capacity() {
     try (BenchStack stack = BenchStack.start(Path.of("template.yaml"), "benchcap", true)) {
-      PaymentLifecycle.Result result = PaymentLifecycle.run(stack, "benchcap");
-      List<MeteredCall> all = new ArrayList<>(result.lifecycle());
-      all.addAll(result.refund());
-      all.addAll(result.perSweep());
-      return "Lifecycle (merchant notification pending, not counted): "
-          + CapacityReport.units(CapacityReport.write(result.lifecycle())) + " WRU, "
-          + CapacityReport.units(CapacityReport.read(result.lifecycle())) + " RRU. Refund: "
-          + CapacityReport.units(CapacityReport.write(result.refund())) + " WRU, "
-          + CapacityReport.units(CapacityReport.read(result.refund())) + " RRU. Per sweep: "
-          + CapacityReport.units(CapacityReport.read(result.perSweep())) + " RRU.\n\n"
-          + CapacityReport.markdown(CapacityReport.lines(all, result::part));
+      return PaymentLifecycle.run(stack, "benchcap").report();
     }
   }
 }

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -28,8 +29,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * One payment's life through the running gateway, metered: a checkout session created (with an
  * Idempotency-Key, as merchants send it), paid on the sandbox's hosted page (Stripe's two signed
  * webhooks, each received and queued, then settled into the ledger), read twice, and swept from
- * the due index when its session's time is up; then a full refund. Every function starts cold, so
- * every first request reads its API key and tenant limits: the figures are the upper bound.
+ * the due index when its session's time is up; then a full refund. In the first payment every
+ * function starts cold, so every first request reads its API key and tenant limits: its figures are
+ * the upper bound. The payments after it run on warm functions, as nearly every payment does: their
+ * mean is what a payment costs in steady state.
  *
  * <p>The merchant is subscribed to {@code payment.succeeded} at a local receiver, so the merchant
  * notification is in the totals: its outbox records are written inside the settlement transaction
@@ -48,12 +51,43 @@ public final class PaymentLifecycle {
   private static final String BODY = "{\"amount\":4200,\"currency\":\"USD\",\"reference\":\"order_lifecycle_1\","
       + "\"methodTypes\":[\"card\"],\"successUrl\":\"https://shop.test/success\",\"cancelUrl\":\"https://shop.test/cancel\"}";
   private static final Duration WAIT = Duration.ofSeconds(30);
+  /** Payments after the first, on functions already warm: what a payment costs in steady state. */
+  public static final int WARM_PAYMENTS = 3;
   /** The bench's own sweeper run, named like a function so its calls are told apart from the schedule's. */
   private static final String SWEEP_SOURCE = "bench-expiry-sweep";
 
   /** The metered calls, split into the lifecycle, the refund, and what is not per payment. */
-  public record Result(List<MeteredCall> lifecycle, List<MeteredCall> refund, List<MeteredCall> perSweep,
-      List<MeteredCall> background, String stackName) {
+  public record Result(List<MeteredCall> lifecycle, List<List<MeteredCall>> warm, List<MeteredCall> refund,
+      List<MeteredCall> perSweep, List<MeteredCall> background, String stackName) {
+
+    /** Totals, then every metered call of the first payment, its refund and the sweep, then one warm payment. */
+    public String report() {
+      List<MeteredCall> first = new ArrayList<>(lifecycle);
+      first.addAll(refund);
+      first.addAll(perSweep);
+      return "Per payment, warm functions (mean of " + warm.size() + " payments, merchant notification included): "
+          + CapacityReport.units(warmWrite()) + " WRU, " + CapacityReport.units(warmRead()) + " RRU\n"
+          + "First payment, every function cold (API keys, tenants and leases read or taken once per container): "
+          + CapacityReport.units(CapacityReport.write(lifecycle)) + " WRU, "
+          + CapacityReport.units(CapacityReport.read(lifecycle)) + " RRU\n"
+          + "Refund (cold): " + CapacityReport.units(CapacityReport.write(refund)) + " WRU, "
+          + CapacityReport.units(CapacityReport.read(refund)) + " RRU\n"
+          + "Per sweep (once a minute, shared by every session): "
+          + CapacityReport.units(CapacityReport.read(perSweep)) + " RRU\n\n"
+          + "First payment and its refund:\n\n" + CapacityReport.markdown(CapacityReport.lines(first, this::part))
+          + "\nThe last warm payment:\n\n"
+          + CapacityReport.markdown(CapacityReport.lines(warm.get(warm.size() - 1), this::part));
+    }
+
+    /** Write units of one payment on warm functions: the mean over the warm payments. */
+    public double warmWrite() {
+      return warm.stream().mapToDouble(CapacityReport::write).average().orElseThrow();
+    }
+
+    /** Read units of one payment on warm functions: the mean over the warm payments. */
+    public double warmRead() {
+      return warm.stream().mapToDouble(CapacityReport::read).average().orElseThrow();
+    }
 
     /** The function's logical id (the template's name for it), from its physical name. */
     public String part(MeteredCall call) {
@@ -65,58 +99,98 @@ public final class PaymentLifecycle {
   private PaymentLifecycle() {}
 
   public static Result run(BenchStack stack, String stackName) {
+    return run(stack, stackName, WARM_PAYMENTS);
+  }
+
+  /** The first payment with every function cold, its refund, then {@code warmPayments} more. */
+  public static Result run(BenchStack stack, String stackName, int warmPayments) {
     BenchStack.Merchant merchant = stack.bootstrap("Lifecycle Shop", "owner@lifecycle.test");
-    DynamoDbClient dynamo = stack.gateway().dynamoDb();
-    String table = stack.tableName();
-    String scheduledSweeper = stack.function("ExpireCheckoutSessionsFunction").functionName();
-    List<MeteredCall> calls;
     Receiver receiver = Receiver.start();
     stack.approveDomains(merchant.tenantId(), "127.0.0.1");
     ok(stack.post("/api/v1/webhooks", "{\"url\":\"" + receiver.url() + "\",\"events\":[\"payment.succeeded\"]}",
         merchant.apiKey(), "endpoint_lifecycle_1"));
-    List<String> notifiers = List.of(stack.function("DispatchMerchantEventsFunction").functionName(),
-        stack.function("DeliverWebhookFunction").functionName());
-    try (receiver; CapacityMeter meter = CapacityMeter.start(dynamo)) {
-      meter.step(CREATE);
-      JsonNode session = ok(stack.post("/api/v1/checkout/sessions", BODY, merchant.apiKey(), "order_lifecycle_1"));
-      String paymentId = session.path("payment_id").asText();
-
-      meter.step(PAY);
-      int delivered = stack.stripe().deliveredEvents().size();
-      stack.stripe().hostedPagePay(BenchStack.stripeCheckoutId(session));
-      awaitQuiet(stack, delivered + 2, () -> state(dynamo, table, merchant, paymentId) == PaymentState.CAPTURED);
-      meter.step(NOTIFY);
-      receiver.awaitRequests(1, WAIT);
-      awaitEmpty(stack, "WebhookDeliveryQueue");
-
-      meter.step(STATUS);
-      ok(stack.get("/api/v1/checkout/sessions/" + session.path("id").asText(), merchant.apiKey()));
-      ok(stack.get("/api/v1/checkout/sessions/" + session.path("id").asText(), merchant.apiKey()));
-
-      meter.step(SWEEP);
-      int swept = Environment.with(Environment.of(Map.of("AWS_LAMBDA_FUNCTION_NAME", SWEEP_SOURCE)),
-          () -> sweeperAt(stack, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(31))).sweep(10));
-      if (swept != 1) {
-        throw new IllegalStateException("the sweep 31 minutes on found " + swept + " sessions, not the one");
+    Sorting sorting = new Sorting(stack, stackName);
+    try (receiver) {
+      Sorted first;
+      try (CapacityMeter meter = CapacityMeter.start(stack.gateway().dynamoDb())) {
+        String paymentId = payOnce(stack, merchant, receiver, meter, 1);
+        awaitNoCalls(meter);
+        meter.step(REFUND);
+        int delivered = stack.stripe().deliveredEvents().size();
+        ok(stack.post("/api/v1/refunds", "{\"paymentId\":\"" + paymentId + "\",\"amount\":4200}", merchant.apiKey(),
+            "refund_lifecycle_1"));
+        awaitQuiet(stack, delivered + 2,
+            () -> state(stack.gateway().dynamoDb(), stack.tableName(), merchant, paymentId) == PaymentState.REFUNDED);
+        awaitNoCalls(meter); // the stream dispatcher's fan-out of the refund's events
+        first = sorting.sort(meter.calls());
       }
-
-      meter.step(REFUND);
-      delivered = stack.stripe().deliveredEvents().size();
-      ok(stack.post("/api/v1/refunds", "{\"paymentId\":\"" + paymentId + "\",\"amount\":4200}", merchant.apiKey(),
-          "refund_lifecycle_1"));
-      awaitQuiet(stack, delivered + 2, () -> state(dynamo, table, merchant, paymentId) == PaymentState.REFUNDED);
-      calls = meter.calls();
+      List<List<MeteredCall>> warm = new ArrayList<>();
+      for (int n = 2; n < 2 + warmPayments; n++) {
+        try (CapacityMeter meter = CapacityMeter.start(stack.gateway().dynamoDb())) {
+          payOnce(stack, merchant, receiver, meter, n);
+          awaitNoCalls(meter);
+          warm.add(sorting.sort(meter.calls()).lifecycle());
+        }
+      }
+      return new Result(first.lifecycle(), warm, first.refund(), first.perSweep(), first.background(), stackName);
     }
-    // Fan-out and delivery run on their own schedule: their calls are the notification, whenever they ran.
-    List<MeteredCall> functions = calls.stream().filter(call -> !call.source().equals("direct"))
-        .map(call -> notifiers.contains(call.source()) && !call.step().equals(REFUND) ? call.inStep(NOTIFY) : call)
-        .toList();
-    List<MeteredCall> background = functions.stream().filter(call -> call.source().equals(scheduledSweeper)).toList();
-    List<MeteredCall> ours = functions.stream().filter(call -> !call.source().equals(scheduledSweeper)).toList();
-    List<MeteredCall> perSweep = ours.stream().filter(PaymentLifecycle::dueIndexQuery).toList();
-    List<MeteredCall> perPayment = ours.stream().filter(call -> !dueIndexQuery(call)).toList();
-    return new Result(perPayment.stream().filter(call -> !call.step().equals(REFUND)).toList(),
-        perPayment.stream().filter(call -> call.step().equals(REFUND)).toList(), perSweep, background, stackName);
+  }
+
+  /** One payment from create to swept session; answers the payment's id. */
+  private static String payOnce(BenchStack stack, BenchStack.Merchant merchant, Receiver receiver,
+      CapacityMeter meter, int n) {
+    DynamoDbClient dynamo = stack.gateway().dynamoDb();
+    String table = stack.tableName();
+    meter.step(CREATE);
+    JsonNode session = ok(stack.post("/api/v1/checkout/sessions", BODY.replace("order_lifecycle_1", "order_lifecycle_" + n),
+        merchant.apiKey(), "order_lifecycle_" + n));
+    String paymentId = session.path("payment_id").asText();
+
+    meter.step(PAY);
+    int delivered = stack.stripe().deliveredEvents().size();
+    int notified = receiver.requests();
+    stack.stripe().hostedPagePay(BenchStack.stripeCheckoutId(session));
+    awaitQuiet(stack, delivered + 2, () -> state(dynamo, table, merchant, paymentId) == PaymentState.CAPTURED);
+    meter.step(NOTIFY);
+    receiver.awaitRequests(notified + 1, WAIT);
+    awaitEmpty(stack, "WebhookDeliveryQueue");
+
+    meter.step(STATUS);
+    ok(stack.get("/api/v1/checkout/sessions/" + session.path("id").asText(), merchant.apiKey()));
+    ok(stack.get("/api/v1/checkout/sessions/" + session.path("id").asText(), merchant.apiKey()));
+
+    meter.step(SWEEP);
+    int swept = Environment.with(Environment.of(Map.of("AWS_LAMBDA_FUNCTION_NAME", SWEEP_SOURCE)),
+        () -> sweeperAt(stack, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(31))).sweep(10));
+    if (swept != 1) {
+      throw new IllegalStateException("the sweep 31 minutes on found " + swept + " sessions, not the one");
+    }
+    return paymentId;
+  }
+
+  /** One meter's calls, sorted into the lifecycle, the refund, and what is not per payment. */
+  private record Sorted(List<MeteredCall> lifecycle, List<MeteredCall> refund, List<MeteredCall> perSweep,
+      List<MeteredCall> background) {}
+
+  private record Sorting(String scheduledSweeper, List<String> notifiers) {
+    Sorting(BenchStack stack, String stackName) {
+      this(stack.function("ExpireCheckoutSessionsFunction").functionName(),
+          List.of(stack.function("DispatchMerchantEventsFunction").functionName(),
+              stack.function("DeliverWebhookFunction").functionName()));
+    }
+
+    Sorted sort(List<MeteredCall> calls) {
+      // Fan-out and delivery run on their own schedule: their calls are the notification, whenever they ran.
+      List<MeteredCall> functions = calls.stream().filter(call -> !call.source().equals("direct"))
+          .map(call -> notifiers.contains(call.source()) && !call.step().equals(REFUND) ? call.inStep(NOTIFY) : call)
+          .toList();
+      List<MeteredCall> background = functions.stream().filter(call -> call.source().equals(scheduledSweeper)).toList();
+      List<MeteredCall> ours = functions.stream().filter(call -> !call.source().equals(scheduledSweeper)).toList();
+      List<MeteredCall> perSweep = ours.stream().filter(PaymentLifecycle::dueIndexQuery).toList();
+      List<MeteredCall> perPayment = ours.stream().filter(call -> !dueIndexQuery(call)).toList();
+      return new Sorted(perPayment.stream().filter(call -> !call.step().equals(REFUND)).toList(),
+          perPayment.stream().filter(call -> call.step().equals(REFUND)).toList(), perSweep, background);
+    }
   }
 
   private static boolean dueIndexQuery(MeteredCall call) {
@@ -164,6 +238,21 @@ public final class PaymentLifecycle {
       sleep(50);
     }
     throw new IllegalStateException(queueId + " did not drain within " + WAIT);
+  }
+
+  /** Waits until no DynamoDB call was metered for a while: stream consumers have caught up. */
+  private static void awaitNoCalls(CapacityMeter meter) {
+    Instant deadline = Instant.now().plus(WAIT);
+    int seen = -1;
+    while (Instant.now().isBefore(deadline)) {
+      int now = meter.calls().size();
+      if (now == seen) {
+        return;
+      }
+      seen = now;
+      sleep(1_500);
+    }
+    throw new IllegalStateException("DynamoDB calls did not stop within " + WAIT);
   }
 
   private static boolean empty(BenchStack stack, String queue) {

@@ -38,6 +38,10 @@ final class Receiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
   }
 
+  int requests() {
+    return requests.get();
+  }
+
   void awaitRequests(int count, Duration within) {
     Instant deadline = Instant.now().plus(within);
     while (requests.get() < count) {

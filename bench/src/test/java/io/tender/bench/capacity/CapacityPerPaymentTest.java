@@ -6,7 +6,6 @@ import io.tender.bench.stack.BenchStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,20 +55,13 @@ class CapacityPerPaymentTest {
         .contains("CreateCheckoutSessionFunction", "ReceiveStripeWebhookFunction", "SettleProviderEventFunction",
             "DispatchMerchantEventsFunction", "DeliverWebhookFunction", "GetCheckoutSessionFunction");
     assertThat(result.refund()).extracting(result::part).contains("CreateRefundFunction");
+    assertThat(result.warm()).hasSize(PaymentLifecycle.WARM_PAYMENTS).allSatisfy(payment ->
+        assertThat(payment).extracting(MeteredCall::step).containsOnly(PaymentLifecycle.CREATE, PaymentLifecycle.PAY,
+            PaymentLifecycle.NOTIFY, PaymentLifecycle.STATUS, PaymentLifecycle.SWEEP));
   }
 
   static String report(PaymentLifecycle.Result result) {
-    List<MeteredCall> all = new ArrayList<>(result.lifecycle());
-    all.addAll(result.refund());
-    all.addAll(result.perSweep());
-    return "Per payment lifecycle (merchant notification included): "
-        + CapacityReport.units(CapacityReport.write(result.lifecycle())) + " WRU, "
-        + CapacityReport.units(CapacityReport.read(result.lifecycle())) + " RRU (budget "
-        + CapacityReport.units(WRITE_BUDGET) + " WRU, " + CapacityReport.units(READ_BUDGET) + " RRU)\n"
-        + "Refund: " + CapacityReport.units(CapacityReport.write(result.refund())) + " WRU, "
-        + CapacityReport.units(CapacityReport.read(result.refund())) + " RRU\n"
-        + "Per sweep (once a minute, shared by every session): "
-        + CapacityReport.units(CapacityReport.read(result.perSweep())) + " RRU\n\n"
-        + CapacityReport.markdown(CapacityReport.lines(all, result::part));
+    return "Budget per payment: " + CapacityReport.units(WRITE_BUDGET) + " WRU, " + CapacityReport.units(READ_BUDGET)
+        + " RRU\n" + result.report();
   }
 }
