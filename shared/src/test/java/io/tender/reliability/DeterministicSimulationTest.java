@@ -2,6 +2,9 @@ package io.tender.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tender.adapter.dynamo.LedgerItems;
+import io.tender.core.ledger.LedgerBook;
+import io.tender.core.tenant.Mode;
 import io.tender.local.engines.LocalEngines;
 import io.tender.local.engines.SharedEngines;
 import io.tender.testing.LocalTender;
@@ -137,10 +140,13 @@ class DeterministicSimulationTest {
       }
       String prefix = "T#" + tenant + "#test#";
       String paymentId = captured.get().id();
-      dynamo.putItem(put -> put.tableName(tender.tableName()).item(Map.of(
-          "pk", s(prefix + "LTX#capture:" + paymentId), "sk", s("ENTRY#9"), "gsi1pk", s(prefix + "ACCT#FEES"),
-          "gsi1sk", s("9999#tampered"), "account", s("FEES"), "direction", s("CREDIT"), "amount", n(1),
-          "currency", s(captured.get().currency()), "reference", s(paymentId))));
+      // A stray credit appended to the capture's stored entries: the transaction no longer balances.
+      dynamo.updateItem(update -> update.tableName(tender.tableName())
+          .key(LedgerItems.key(new LedgerBook(tenant, Mode.TEST), "capture:" + paymentId))
+          .conditionExpression("attribute_exists(pk)")
+          .updateExpression("SET entries = list_append(entries, :stray)")
+          .expressionAttributeValues(Map.of(":stray",
+              AttributeValue.fromL(List.of(s("CREDIT FEES 1 " + captured.get().currency()))))));
       dynamo.putItem(put -> put.tableName(tender.tableName()).item(Map.of(
           "pk", s(prefix + "EVENT#evt_tampered"), "sk", s("#"), "gsi1pk", s(prefix + "EVENT"), "gsi1sk",
           s("evt_tampered"), "kind", s("EVENT"), "id", s("evt_tampered"), "type", s("payment.succeeded"),

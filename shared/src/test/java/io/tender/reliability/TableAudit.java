@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tender.adapter.dynamo.DynamoLedger;
 import io.tender.adapter.dynamo.MerchantEventItems;
 import io.tender.adapter.json.Json;
+import io.tender.core.ledger.Direction;
 import io.tender.core.ledger.LedgerAccount;
 import io.tender.core.ledger.LedgerBook;
+import io.tender.core.ledger.LedgerEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -44,27 +46,20 @@ final class TableAudit {
   }
 
   /**
-   * Every transaction of the book by id with its entries, read back through the accounts' index
-   * (which projects whole entries), so that an entry under any account is found.
+   * Every transaction of the book by id with its entries, read back through the book's index by
+   * time (which projects whole transactions), as stored: an unbalanced one is listed, not refused.
    */
   Map<String, List<Entry>> transactions(LedgerBook book) {
-    String prefix = prefix(book);
     Map<String, List<Entry>> transactions = new TreeMap<>();
-    for (LedgerAccount account : LedgerAccount.values()) {
-      dynamo.queryPaginator(query -> query.tableName(table).indexName("gsi1")
-              .keyConditionExpression("gsi1pk = :account")
-              .expressionAttributeValues(Map.of(":account", AttributeValue.fromS(prefix + "ACCT#" + account.name()))))
-          .items().forEach(item -> {
-            String id = item.get("pk").s().substring((prefix + "LTX#").length());
-            transactions.computeIfAbsent(id, any -> new ArrayList<>()).add(new Entry(id,
-                LedgerAccount.valueOf(item.get("account").s()), "DEBIT".equals(item.get("direction").s()),
-                Long.parseLong(item.get("amount").n()), item.get("currency").s(), item.get("reference").s()));
-          });
+    for (List<LedgerEntry> stored : ledger.transactions(book)) {
+      String id = stored.get(0).transactionId().value();
+      transactions.put(id, stored.stream().map(entry -> new Entry(id, entry.account(),
+          entry.direction() == Direction.DEBIT, entry.amount(), entry.currency(), entry.reference())).toList());
     }
     return transactions;
   }
 
-  /** The entries of one transaction as its own partition holds them (a strongly consistent read). */
+  /** The entries of one transaction as its own item holds them (a strongly consistent read). */
   int storedEntries(LedgerBook book, String transactionId) {
     return ledger.entries(book, transactionId).size();
   }
@@ -124,9 +119,5 @@ final class TableAudit {
     } catch (IOException e) {
       throw new UncheckedIOException("a merchant event body is not JSON: " + body, e);
     }
-  }
-
-  private static String prefix(LedgerBook book) {
-    return "T#" + book.tenantId() + "#" + book.mode().wire() + "#";
   }
 }

@@ -10,6 +10,7 @@ import io.tender.adapter.dynamo.DynamoPaymentRepository;
 import io.tender.core.apikey.ApiKeySecrets;
 import io.tender.core.ledger.LedgerAccount;
 import io.tender.core.ledger.LedgerBook;
+import io.tender.core.ledger.LedgerEntry;
 import io.tender.core.payment.Payment;
 import io.tender.core.tenant.Mode;
 import io.tender.local.function.Invocation;
@@ -299,16 +300,11 @@ final class StripeGatewayHarness implements AutoCloseable {
     return new DynamoLedger(gateway.dynamoDb(), table).balance(merchant.book(), account, "USD");
   }
 
-  /** The ids of every ledger transaction in the merchant's test book, found through its accounts. */
+  /** The ids of every ledger transaction in the merchant's test book, found through the book's index by time. */
   Set<String> ledgerTransactions(Merchant merchant) {
     Set<String> ids = new LinkedHashSet<>();
-    String prefix = "T#" + merchant.tenantId() + "#test#";
-    for (LedgerAccount account : LedgerAccount.values()) {
-      gateway.dynamoDb().queryPaginator(query -> query.tableName(table).indexName("gsi1")
-              .keyConditionExpression("gsi1pk = :account")
-              .expressionAttributeValues(Map.of(":account", AttributeValue.fromS(prefix + "ACCT#" + account.name()))))
-          .items().forEach(item -> ids.add(item.get("pk").s().substring((prefix + "LTX#").length())));
-    }
+    new DynamoLedger(gateway.dynamoDb(), table).transactions(merchant.book())
+        .forEach(entries -> ids.add(entries.get(0).transactionId().value()));
     return ids;
   }
 
@@ -320,16 +316,13 @@ final class StripeGatewayHarness implements AutoCloseable {
     DynamoLedger ledger = new DynamoLedger(gateway.dynamoDb(), table);
     Map<LedgerAccount, Long> fromEntries = new HashMap<>();
     for (String transaction : ledgerTransactions(merchant)) {
-      List<Map<String, AttributeValue>> entries = ledger.entries(merchant.book(), transaction);
+      List<LedgerEntry> entries = ledger.entries(merchant.book(), transaction);
       assertThat(entries).as("entries of %s", transaction).hasSizeGreaterThanOrEqualTo(2);
       Map<String, Long> sums = new HashMap<>();
-      for (Map<String, AttributeValue> entry : entries) {
-        long amount = Long.parseLong(entry.get("amount").n());
-        long signed = "DEBIT".equals(entry.get("direction").s()) ? amount : -amount;
-        sums.merge(entry.get("currency").s(), signed, Long::sum);
-        if ("USD".equals(entry.get("currency").s())) {
-          LedgerAccount account = LedgerAccount.valueOf(entry.get("account").s());
-          fromEntries.merge(account, account.natural(signed), Long::sum);
+      for (LedgerEntry entry : entries) {
+        sums.merge(entry.currency(), entry.signedAmount(), Long::sum);
+        if ("USD".equals(entry.currency())) {
+          fromEntries.merge(entry.account(), entry.naturalAmount(), Long::sum);
         }
       }
       assertThat(sums.values()).as("transaction %s sums to zero per currency", transaction).containsOnly(0L);
