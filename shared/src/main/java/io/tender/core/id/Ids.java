@@ -1,5 +1,7 @@
 package io.tender.core.id;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,5 +18,27 @@ public final class Ids {
   public static boolean isId(String prefix, String candidate) {
     return candidate != null && candidate.length() == prefix.length() + 27 && candidate.startsWith(prefix + "_")
         && SUFFIX.matcher(candidate).region(prefix.length() + 1, candidate.length()).matches();
+  }
+
+  /**
+   * The millisecond {@code id} was made at, read back from its first 10 suffix characters. Empty
+   * when it is not an id of {@code prefix}, or its time part has a letter the generator never
+   * writes (i, l, o, u pass {@link #isId}). The time is only what the id says: one a client sent
+   * may say any time, so use it to find where something would be filed, never to grant anything.
+   */
+  public static Optional<Instant> createdAt(String prefix, String id) {
+    if (!isId(prefix, id)) {
+      return Optional.empty();
+    }
+    long millis = 0;
+    int start = prefix.length() + 1;
+    for (int i = start; i < start + RandomIdGenerator.TIME_CHARS; i++) {
+      int digit = RandomIdGenerator.ALPHABET_CHARS.indexOf(id.charAt(i));
+      if (digit < 0) {
+        return Optional.empty();
+      }
+      millis = (millis << 5) | digit;
+    }
+    return Optional.of(Instant.ofEpochMilli(millis));
   }
 }

@@ -12,8 +12,11 @@ import java.util.random.RandomGenerator;
  * events of one settlement read in the order they were raised.
  */
 public final class RandomIdGenerator implements IdGenerator {
-  private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
-  private static final int TIME_CHARS = 10;
+  /** Crockford's base 32, in ascending character order, so that ids sort as their numbers do. */
+  static final String ALPHABET_CHARS = "0123456789abcdefghjkmnpqrstvwxyz";
+  /** How many leading suffix characters carry the milliseconds. */
+  static final int TIME_CHARS = 10;
+  private static final char[] ALPHABET = ALPHABET_CHARS.toCharArray();
   private static final int RANDOM_CHARS = 16;
 
   private final Clock clock;
