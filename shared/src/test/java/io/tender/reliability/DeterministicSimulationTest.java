@@ -147,11 +147,13 @@ class DeterministicSimulationTest {
           .updateExpression("SET entries = list_append(entries, :stray)")
           .expressionAttributeValues(Map.of(":stray",
               AttributeValue.fromL(List.of(s("CREDIT FEES 1 " + captured.get().currency()))))));
-      dynamo.putItem(put -> put.tableName(tender.tableName()).item(Map.of(
-          "pk", s(prefix + "EVENT#evt_tampered"), "sk", s("#"), "gsi1pk", s(prefix + "EVENT"), "gsi1sk",
-          s("evt_tampered"), "kind", s("EVENT"), "id", s("evt_tampered"), "type", s("payment.succeeded"),
+      String tampered = new io.tender.core.id.RandomIdGenerator(world.clock, new java.util.Random(seed)).next("evt");
+      Map<String, AttributeValue> event = new java.util.HashMap<>(
+          io.tender.adapter.dynamo.MerchantEventItems.key(tenant, io.tender.core.tenant.Mode.TEST, tampered).orElseThrow());
+      event.putAll(Map.of("kind", s("EVENT"), "id", s(tampered), "type", s("payment.succeeded"),
           "objectId", s(paymentId), "sequence", n(captured.get().version()),
-          "body", s("{\"data\":{\"object\":{\"object\":\"payment\",\"id\":\"" + paymentId + "\"}}}"))));
+          "body", s("{\"data\":{\"object\":{\"object\":\"payment\",\"id\":\"" + paymentId + "\"}}}")));
+      dynamo.putItem(put -> put.tableName(tender.tableName()).item(event));
       world.provider.checkout(captured.get().provider().orElseThrow().providerPaymentId()).orElseThrow().captured += 1;
 
       List<String> caught = SimulationInvariants.check(world, run).violations();

@@ -172,7 +172,7 @@ class DispatchCrashInjectionTest {
   private static Case newCase() {
     int n = CASES.incrementAndGet();
     String tenant = "ten_dispatch" + n;
-    String eventId = "evt_dispatch" + n;
+    String eventId = io.tender.core.id.RandomIdGenerator.secure().next("evt");
     Clock clock = Clock.systemUTC();
     DynamoDbClient clean = tender.clients().dynamoDb();
     new DynamoWebhookEndpointRepository(clean, tender.tableName()).create(new WebhookEndpoint(

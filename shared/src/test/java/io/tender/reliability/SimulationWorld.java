@@ -89,7 +89,7 @@ final class SimulationWorld {
     this.poller = new ReconciliationPoller(onlyOf(tenants, new DuePaymentPolls(dynamo, table)), payments, sessions,
         provider, settlement, (name, context) -> { }, clock);
     this.inbox = new DynamoProviderEventInbox(dynamo, table);
-    this.audit = new TableAudit(dynamo, table);
+    this.audit = new TableAudit(dynamo, table, start, clock);
   }
 
   private static DuePayments onlyOf(Set<String> tenants, DuePayments all) {

@@ -10,6 +10,9 @@ import io.tender.core.ledger.LedgerBook;
 import io.tender.core.ledger.LedgerEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +30,8 @@ final class TableAudit {
   private final DynamoDbClient dynamo;
   private final String table;
   private final DynamoLedger ledger;
+  private final Instant since;
+  private final Clock clock;
 
   /** One ledger entry as stored. */
   record Entry(String transaction, LedgerAccount account, boolean debit, long amount, String currency,
@@ -39,9 +44,12 @@ final class TableAudit {
   /** One committed merchant event as stored. */
   record EventItem(String id, String type, String objectId, long sequence, JsonNode body) {}
 
-  TableAudit(DynamoDbClient dynamo, String table) {
+  /** Events are filed by the day their id was made: those of {@code since} up to the clock's now are read. */
+  TableAudit(DynamoDbClient dynamo, String table, Instant since, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
+    this.since = since;
+    this.clock = clock;
     this.ledger = new DynamoLedger(dynamo, table);
   }
 
@@ -102,14 +110,21 @@ final class TableAudit {
     return violations;
   }
 
-  /** The tenant's committed merchant events in that mode, oldest first. */
+  /**
+   * The tenant's committed merchant events in that mode, oldest first, expired or not: every day
+   * partition from the day before {@code since} to the day after now (a day either side, so that
+   * an id made a moment off the clock is still found).
+   */
   List<EventItem> events(String tenantId, io.tender.core.tenant.Mode mode) {
     List<EventItem> events = new ArrayList<>();
-    dynamo.queryPaginator(query -> query.tableName(table).indexName("gsi1")
-            .keyConditionExpression("gsi1pk = :pk")
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(MerchantEventItems.listPartition(tenantId, mode)))))
-        .items().forEach(item -> events.add(new EventItem(item.get("id").s(), item.get("type").s(),
-            item.get("objectId").s(), Long.parseLong(item.get("sequence").n()), json(item.get("body").s()))));
+    LocalDate last = MerchantEventItems.day(clock.instant()).plusDays(1);
+    for (LocalDate day = MerchantEventItems.day(since).minusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
+      String partition = MerchantEventItems.dayPartition(tenantId, mode, day);
+      dynamo.queryPaginator(query -> query.tableName(table).keyConditionExpression("pk = :pk")
+              .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))))
+          .items().forEach(item -> events.add(new EventItem(item.get("id").s(), item.get("type").s(),
+              item.get("objectId").s(), Long.parseLong(item.get("sequence").n()), json(item.get("body").s()))));
+    }
     return events;
   }
 

@@ -115,7 +115,7 @@ class DynamoSettlementStoreTest {
     io.tender.core.payment.Transition.Applied stale = (io.tender.core.payment.Transition.Applied)
         io.tender.core.payment.PaymentStateMachine.apply(payment, new PaymentEvent.Captured(500, NOW), NOW);
     boolean committed = store.commit(stale.payment(), List.of(),
-        new io.tender.core.event.MerchantEvents(prefix -> prefix + "_lost").of(stale, NOW));
+        new io.tender.core.event.MerchantEvents(new RandomIdGenerator(CLOCK, new Random(8))).of(stale, NOW));
 
     assertThat(committed).isFalse();
     assertThat(events("ten_outbox2")).isEmpty();
@@ -129,9 +129,10 @@ class DynamoSettlementStoreTest {
   }
 
   private static List<Map<String, AttributeValue>> events(String tenant) {
-    return tender.clients().dynamoDb().query(query -> query.tableName(tender.tableName()).indexName("gsi1")
-        .keyConditionExpression("gsi1pk = :pk")
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(MerchantEventItems.listPartition(tenant, Mode.TEST)))))
+    // Every event here is made at NOW, so it is filed under NOW's day.
+    return tender.clients().dynamoDb().query(query -> query.tableName(tender.tableName())
+        .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk",
+            AttributeValue.fromS(MerchantEventItems.dayPartition(tenant, Mode.TEST, MerchantEventItems.day(NOW))))))
         .items();
   }
 

@@ -7,6 +7,7 @@ import io.tender.adapter.webhook.DnsHostResolver;
 import io.tender.adapter.webhook.GuardedWebhookSender;
 import io.tender.adapter.webhook.SendTimeouts;
 import io.tender.core.event.MerchantEvent;
+import io.tender.core.id.RandomIdGenerator;
 import io.tender.core.tenant.Mode;
 import io.tender.core.webhook.DeliveryAttempt;
 import io.tender.core.webhook.DeliveryQueue;
@@ -52,6 +53,7 @@ class WebhookDispatchIntegrationTest {
   private static LocalTender tender;
 
   private final MutableClock clock = new MutableClock(START);
+  private final RandomIdGenerator ids = new RandomIdGenerator(clock, new java.util.Random(5));
   private final Deque<Queued> queue = new ConcurrentLinkedDeque<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private HttpServer receiver;
@@ -87,7 +89,7 @@ class WebhookDispatchIntegrationTest {
     String url = startReceiver(() -> ++calls[0] == 1 ? 500 : calls[0] == 2 ? -1 : 200);
     wire();
     WebhookEndpoint endpoint = endpoint("ten_whd1", url, Set.of("payment.succeeded"));
-    MerchantEvent event = event("ten_whd1", "evt_whd1", "payment.succeeded");
+    MerchantEvent event = event("ten_whd1", "payment.succeeded");
 
     List<WebhookDelivery> started = dispatcher.fanOut("ten_whd1", Mode.TEST, event.id(), event.type());
     assertThat(started).hasSize(1);
@@ -131,7 +133,7 @@ class WebhookDispatchIntegrationTest {
     String url = startReceiver(() -> 503);
     wire();
     endpoint("ten_whd2", url, Set.of("*"));
-    MerchantEvent event = event("ten_whd2", "evt_whd2", "refund.succeeded");
+    MerchantEvent event = event("ten_whd2", "refund.succeeded");
     String id = dispatcher.fanOut("ten_whd2", Mode.TEST, event.id(), event.type()).get(0).id();
 
     for (int attempt = 1; attempt <= RetrySchedule.attempts(); attempt++) {
@@ -169,7 +171,7 @@ class WebhookDispatchIntegrationTest {
     String url = startReceiver(() -> 500);
     wire();
     WebhookEndpoint endpoint = endpoint("ten_whd3", url, Set.of("payment.failed"));
-    MerchantEvent event = event("ten_whd3", "evt_whd3", "payment.failed");
+    MerchantEvent event = event("ten_whd3", "payment.failed");
     assertThat(dispatcher.fanOut("ten_whd3", Mode.TEST, event.id(), "payment.succeeded"))
         .as("not subscribed to that type").isEmpty();
     String id = dispatcher.fanOut("ten_whd3", Mode.TEST, event.id(), event.type()).get(0).id();
@@ -193,22 +195,24 @@ class WebhookDispatchIntegrationTest {
     String url = startReceiver(() -> 200);
     wire();
     WebhookEndpoint first = endpoint("ten_whd4", url, Set.of("*"));
+    List<String> made = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       clock.advance(Duration.ofSeconds(1));
-      MerchantEvent event = event("ten_whd4", "evt_whd4_" + i, i % 2 == 0 ? "payment.succeeded" : "refund.failed");
+      MerchantEvent event = event("ten_whd4", i % 2 == 0 ? "payment.succeeded" : "refund.failed");
+      made.add(event.id());
       dispatcher.fanOut("ten_whd4", Mode.TEST, event.id(), event.type());
     }
-    dispatcher.attempt(queue.pollFirst().ticket()); // evt_whd4_0 delivered
+    dispatcher.attempt(queue.pollFirst().ticket()); // the first event's delivered
 
     var page = deliveries.list("ten_whd4", Mode.TEST, filter(null, null, null), java.util.Optional.empty(), 2);
-    assertThat(page.deliveries()).extracting(WebhookDelivery::eventId).containsExactly("evt_whd4_4", "evt_whd4_3");
+    assertThat(page.deliveries()).extracting(WebhookDelivery::eventId).containsExactly(made.get(4), made.get(3));
     var rest = deliveries.list("ten_whd4", Mode.TEST, filter(null, null, null), page.nextCursor(), 10);
     assertThat(rest.deliveries()).extracting(WebhookDelivery::eventId)
-        .containsExactly("evt_whd4_2", "evt_whd4_1", "evt_whd4_0");
+        .containsExactly(made.get(2), made.get(1), made.get(0));
     assertThat(rest.nextCursor()).isEmpty();
     assertThat(deliveries.list("ten_whd4", Mode.TEST, filter(null, null, WebhookDelivery.Status.SUCCEEDED),
-        java.util.Optional.empty(), 10).deliveries()).extracting(WebhookDelivery::eventId).containsExactly("evt_whd4_0");
-    assertThat(deliveries.list("ten_whd4", Mode.TEST, filter(first.id(), "evt_whd4_3", null),
+        java.util.Optional.empty(), 10).deliveries()).extracting(WebhookDelivery::eventId).containsExactly(made.get(0));
+    assertThat(deliveries.list("ten_whd4", Mode.TEST, filter(first.id(), made.get(3), null),
         java.util.Optional.empty(), 10).deliveries()).hasSize(1);
     assertThat(deliveries.list("ten_other", Mode.TEST, filter(null, null, null), java.util.Optional.empty(), 10)
         .deliveries()).as("another tenant sees none").isEmpty();
@@ -252,7 +256,8 @@ class WebhookDispatchIntegrationTest {
     return endpoint;
   }
 
-  private MerchantEvent event(String tenant, String id, String type) {
+  private MerchantEvent event(String tenant, String type) {
+    String id = ids.next("evt");
     MerchantEvent event = new MerchantEvent(id, tenant, Mode.TEST, type, clock.instant(), clock.instant(), 3,
         "pay_" + id, Map.of("id", "pay_" + id, "object", "payment"));
     tender.clients().dynamoDb().putItem(put -> put.tableName(tender.tableName()).item(MerchantEventItems.item(event)));
