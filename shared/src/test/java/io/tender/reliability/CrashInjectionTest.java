@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tender.adapter.dynamo.DynamoProviderEventInbox;
 import io.tender.adapter.log.JsonLog;
+import io.tender.adapter.qr.QrImageUrls;
 import io.tender.adapter.sqs.SettlementQueue;
 import io.tender.adapter.stripe.StripeWebhookIngress;
 import io.tender.core.auth.Principal;
@@ -62,6 +63,7 @@ class CrashInjectionTest {
   private static final Instant START = Instant.parse("2026-04-06T10:00:00Z");
   private static final String WEBHOOK_SECRET = "whsec_crash_injection";
   private static final Duration HOLDER_TIME = Duration.ofSeconds(30);
+  private static final String CREATE_ROUTE = "POST /api/v1/checkout/sessions";
   private static final AtomicInteger TENANTS = new AtomicInteger();
 
   private static LocalTender tender;
@@ -188,6 +190,45 @@ class CrashInjectionTest {
   }
 
   /**
+   * The create (POST /api/v1/checkout/sessions with an Idempotency-Key) killed at each of its
+   * DynamoDB calls, then retried with the key as a merchant would: one answer, replayed byte for
+   * byte; its session is payable and settles once; whatever the dead attempt left behind (a
+   * session alone, a payment with or without its checkout) is never paid and ends expired.
+   */
+  @Test
+  void aCheckoutCreateRetriedWithItsIdempotencyKeyAfterACrashAnywhereLeavesOneSessionToPay() {
+    Case reference = newCase();
+    CRASH.arm(0, When.BEFORE);
+    Outcome first = createOnce(reference, "create-reference");
+    int calls = CRASH.calls();
+    List<String> operations = CRASH.operations();
+    CRASH.disarm();
+    assertThat(first).isInstanceOf(Outcome.Executed.class);
+    assertThat(createdCheckoutProblems(reference, ((Outcome.Executed) first).r(), "create-reference")).isEmpty();
+
+    List<String> diverged = new ArrayList<>();
+    for (int n = 1; n <= calls; n++) {
+      for (When when : When.values()) {
+        Case crashed = newCase();
+        CRASH.arm(n, when);
+        Optional<Throwable> died = attempt(() -> createOnce(crashed, "create-crash"));
+        CRASH.disarm();
+        String label = "call " + n + " " + operations.get(n - 1) + " " + when;
+        if (died.isEmpty() || !causedByCrash(died.get())) {
+          diverged.add(label + ": the step did not die of the crash but " + died);
+        }
+        StoredResponse answer = createUntilAnswered(crashed, "create-crash");
+        createdCheckoutProblems(crashed, answer, "create-crash").forEach(problem -> diverged.add(label + ": " + problem));
+      }
+    }
+    report("checkout create (POST /api/v1/checkout/sessions: IdempotentExecution around CheckoutSessions.create)",
+        calls, operations);
+    assertThat(operations).as("claim, session, payment, pointer, payment naming the checkout, page, answer")
+        .hasSize(7).allMatch(operation -> operation.startsWith("DynamoDb."));
+    assertThat(diverged).isEmpty();
+  }
+
+  /**
    * The failure mode AWS Powertools hit (issue #4759): the holder is killed right at its timeout,
    * after its work took effect and before it could store the answer, so its claim stays in
    * progress. A retry is refused until the claim's deadline, then takes over, and the money moves
@@ -261,6 +302,15 @@ class CrashInjectionTest {
     return new Case(world, tenant, merchant, view.payment().id(), checkoutId);
   }
 
+  /** A new tenant, nothing created yet. */
+  private static Case newCase() {
+    CRASH.disarm();
+    String tenant = "ten_crash" + TENANTS.incrementAndGet();
+    SimulationWorld world = new SimulationWorld(dynamo, tender.tableName(), START, Set.of(tenant), "stripe");
+    world.random.reseed(TENANTS.get());
+    return new Case(world, tenant, new Principal.ApiKeyCaller(tenant, Mode.TEST, "key_crash"), null, null);
+  }
+
   /** As {@link #paidCase()}, with the payment settled: captured, ready to refund. */
   private static Case settledCase() {
     Case paid = paidCase();
@@ -330,6 +380,93 @@ class CrashInjectionTest {
           return new StoredResponse(200, "{\"refundId\":\"" + refunded.refundId() + "\",\"status\":\""
               + refunded.status() + "\"}", Map.of());
         });
+  }
+
+  /**
+   * POST /api/v1/checkout/sessions with {@code key}, as the API pipeline runs it; the answer holds
+   * the hosted page's QR code, as the real one does, so that its replay is checked byte for byte.
+   */
+  private static Outcome createOnce(Case c, String key) {
+    String body = "{\"amount\":1999,\"currency\":\"USD\",\"reference\":\"order 1\"}";
+    IdempotencyKey idempotencyKey = new IdempotencyKey(c.tenantId(), "test", CREATE_ROUTE, key);
+    return c.world().idempotency.execute(idempotencyKey,
+        RequestFingerprint.of("POST", CREATE_ROUTE, body.getBytes(StandardCharsets.UTF_8)), HOLDER_TIME, () -> {
+          CheckoutSessions.View view = c.world().checkouts.create(c.merchant(), new CreateCheckoutSession(1_999L,
+              "USD", "order 1", List.of("card"), "https://shop.crash/paid", "https://shop.crash/cancelled"));
+          String url = view.session().redirectUrl().orElseThrow();
+          return new StoredResponse(200, "{\"id\":\"" + view.session().id() + "\",\"payment_id\":\""
+              + view.payment().id() + "\",\"checkout\":\"" + view.payment().provider().orElseThrow().providerPaymentId()
+              + "\",\"redirect_url\":\"" + url + "\",\"qr_image_url\":\"" + QrImageUrls.of(url) + "\"}", Map.of());
+        });
+  }
+
+  private static StoredResponse createUntilAnswered(Case c, String key) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      switch (createOnce(c, key)) {
+        case Outcome.Executed executed -> {
+          return executed.r();
+        }
+        case Outcome.Replayed replayed -> {
+          return replayed.r();
+        }
+        default -> c.world().clock.advance(HOLDER_TIME.plusSeconds(1));
+      }
+    }
+    throw new AssertionError("the key stayed in use");
+  }
+
+  /**
+   * What is wrong once the merchant has its answer and time has passed: the answer must replay
+   * identically, its session read back with its page, its payer pay once, and every other payment
+   * the tenant's attempts made end unpaid and expired, with its checkout (if any) unpaid.
+   */
+  private static List<String> createdCheckoutProblems(Case c, StoredResponse answer, String key) {
+    List<String> problems = new ArrayList<>();
+    Outcome replayed = createOnce(c, key);
+    if (!(replayed instanceof Outcome.Replayed again) || !again.r().body().equals(answer.body())) {
+      problems.add("the key does not replay the answer byte for byte: " + replayed.getClass().getSimpleName());
+    }
+    com.fasterxml.jackson.databind.JsonNode body;
+    try {
+      body = io.tender.adapter.json.Json.mapper().readTree(answer.body());
+    } catch (java.io.IOException unreadable) {
+      throw new AssertionError(unreadable);
+    }
+    String paymentId = body.path("payment_id").asText();
+    String checkoutId = body.path("checkout").asText();
+    CheckoutSessions.View view = c.world().checkouts.view(c.tenantId(), Mode.TEST, body.path("id").asText());
+    if (!view.payment().id().equals(paymentId)
+        || !view.session().redirectUrl().equals(Optional.of(body.path("redirect_url").asText()))) {
+      problems.add("the session reads back as " + view);
+    }
+    if (!c.world().provider.pay(checkoutId)) {
+      problems.add("the payer could not pay " + checkoutId);
+    }
+    c.world().settlement.settleCheckout(checkoutId);
+    for (int round = 0; round < 4; round++) {
+      c.world().clock.advance(Duration.ofMinutes(20));
+      for (SimulatedProvider.Webhook webhook : c.world().provider.pendingWebhooks()) {
+        c.world().hints.settle(webhook.hint(c.world().provider.provider()));
+        c.world().provider.delivered(webhook);
+      }
+      c.world().poller.poll(100);
+      c.world().sweeper.sweep(100);
+    }
+    for (String id : c.world().history.committed().keySet()) {
+      var payment = c.world().payments.find(c.tenantId(), Mode.TEST, id).orElseThrow();
+      boolean answered = id.equals(paymentId);
+      if (answered ? payment.state() != PaymentState.CAPTURED || payment.amounts().captured() != 1_999
+          : payment.state() != PaymentState.EXPIRED || payment.amounts().captured() != 0) {
+        problems.add((answered ? "the answered " : "a left-behind ") + PaymentHistory.brief(payment));
+      }
+    }
+    c.world().provider.checkouts().forEach((id, checkout) -> {
+      if (!id.equals(checkoutId) && checkout.status == SimulatedProvider.Status.PAID) {
+        problems.add("a checkout nobody was given was paid: " + id);
+      }
+    });
+    problems.addAll(c.world().history.violations());
+    return problems;
   }
 
   /** The merchant retries with the same key until answered; a key still held is retried once its holder's time is up. */

@@ -127,6 +127,11 @@ final class PaymentHistory {
       }
 
       @Override
+      public Optional<Payment> findPaymentForStatus(CheckoutSession session) {
+        return read(delegate.findPaymentForStatus(session));
+      }
+
+      @Override
       public boolean recordProviderCheckout(CheckoutSession session, Payment payment) {
         boolean recorded = delegate.recordProviderCheckout(session, payment);
         if (recorded) {

@@ -79,7 +79,7 @@ final class SimulationWorld {
     this.sweeper = new ExpirySweeper(onlyOf(tenants, new DueSessionExpiries(dynamo, table)), sessions, payments,
         provider, settlement, clock);
     DynamoTenantRepository tenantRepository = new DynamoTenantRepository(dynamo, table);
-    this.checkouts = new CheckoutSessions(sessions, payments, tenantRepository, provider, AmountPolicy.standard(), ids,
+    this.checkouts = new CheckoutSessions(sessions, tenantRepository, provider, AmountPolicy.standard(), ids,
         clock);
     this.linkRepository = new DynamoPaymentLinkRepository(dynamo, table);
     this.links = new PaymentLinks(linkRepository, checkouts, tenantRepository, AmountPolicy.standard(), random, clock);

@@ -32,6 +32,11 @@ public final class InMemoryCheckoutSessions implements CheckoutSessionRepository
   }
 
   @Override
+  public Optional<Payment> findPaymentForStatus(CheckoutSession session) {
+    return payments.find(session.tenantId(), session.mode(), session.paymentId());
+  }
+
+  @Override
   public synchronized boolean recordProviderCheckout(CheckoutSession session, Payment payment) {
     if (!payments.replace(payment)) {
       return false;

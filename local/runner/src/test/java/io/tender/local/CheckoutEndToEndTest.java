@@ -256,6 +256,15 @@ class CheckoutEndToEndTest {
 
     assertThat(again.body()).isEqualTo(first.body());
     assertThat(again.headers().firstValue("idempotent-replayed")).hasValue("true");
+    // The QR code was not stored: the replay drew it again, identically, from the page's URL.
+    String table = gateway.template().tables().get("TenderTable").tableName();
+    String idempotencyPk = "T#" + tenantOf(key) + "#test#IDEM#POST /api/v1/checkout/sessions#order-12345-attempt";
+    var stored = gateway.dynamoDb().getItem(g -> g.tableName(table).key(java.util.Map.of(
+        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(idempotencyPk),
+        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("#")))).item();
+    assertThat(stored).doesNotContainKeys("responseBody", "responseBodyGzip");
+    assertThat(stored.get("responseBodyLean").s()).doesNotContain("data:image");
+    assertThat(JSON.readTree(first.body()).path("qr_image_url").asText()).startsWith("data:image/svg+xml;base64,");
     assertThat(other.statusCode()).isEqualTo(422);
     assertThat(JSON.readTree(other.body()).path("code").asText()).isEqualTo("idempotency_error");
   }

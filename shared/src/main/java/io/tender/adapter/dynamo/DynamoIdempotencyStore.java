@@ -1,15 +1,20 @@
 package io.tender.adapter.dynamo;
 
+import io.tender.adapter.qr.QrImageUrls;
 import io.tender.core.idempotency.Claim;
+import io.tender.core.idempotency.DerivedContent;
 import io.tender.core.idempotency.IdempotencyKey;
 import io.tender.core.idempotency.IdempotencyRecord;
 import io.tender.core.idempotency.IdempotencyStore;
 import io.tender.core.idempotency.StoredResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -24,6 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * <p>A claim is ONE conditional PutItem. When the condition fails, DynamoDB returns the record
  * that made it fail ({@code ReturnValuesOnConditionCheckFailure.ALL_OLD}), so the loser learns the
  * winner's state without a second read, and from exactly the state the condition saw.
+ *
+ * <p>A stored response leaves out what its {@link DerivedContent} draws again on replay (the QR
+ * code of a created checkout, from its URL), under {@code responseBodyLean}, only when that gives
+ * back the exact body; a large body is otherwise kept gzip-compressed.
  */
 public final class DynamoIdempotencyStore implements IdempotencyStore {
   /** Stored responses larger than this are kept gzip-compressed. */
@@ -41,11 +50,19 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
   private final DynamoDbClient client;
   private final String tableName;
   private final Duration retention;
+  private final DerivedContent derived;
 
-  public DynamoIdempotencyStore(DynamoDbClient client, String tableName, Duration retention) {
+  public DynamoIdempotencyStore(DynamoDbClient client, String tableName, Duration retention,
+      DerivedContent derived) {
     this.client = Objects.requireNonNull(client, "client");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.retention = Objects.requireNonNull(retention, "retention");
+    this.derived = Objects.requireNonNull(derived, "derived");
+  }
+
+  /** Leaves out the QR codes of the gateway's responses, which every replay draws again. */
+  public DynamoIdempotencyStore(DynamoDbClient client, String tableName, Duration retention) {
+    this(client, tableName, retention, QrImageUrls.RESPONSES);
   }
 
   public DynamoIdempotencyStore(DynamoDbClient client, String tableName) {
@@ -117,7 +134,7 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
         ":requestHash", s(requestHash));
   }
 
-  private static Map<String, AttributeValue> item(IdempotencyKey key, IdempotencyRecord record) {
+  private Map<String, AttributeValue> item(IdempotencyKey key, IdempotencyRecord record) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("pk", s(partitionKey(key)));
     item.put("sk", s("#"));
@@ -131,26 +148,37 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
       Map<String, AttributeValue> headers = new HashMap<>();
       response.headers().forEach((name, value) -> headers.put(name, s(value)));
       item.put("responseStatus", n(response.status()));
-      byte[] body = response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      // A response with a QR code is ~14 KB as text, ~2 KB compressed: 12 write units saved a create.
-      if (body.length > COMPRESS_ABOVE_BYTES) {
-        item.put("responseBodyGzip", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(
-            Gzip.compress(body))));
+      String body = response.body();
+      Optional<String> lean = derived.omitReversibly(body).filter(text -> utf8(text).length <= COMPRESS_ABOVE_BYTES);
+      // A created session's answer is ~14 KB with its QR code, ~2 KB of it compressed and ~300 B
+      // without it: one write unit instead of three.
+      if (lean.isPresent()) {
+        item.put("responseBodyLean", s(lean.get()));
+      } else if (utf8(body).length > COMPRESS_ABOVE_BYTES) {
+        item.put("responseBodyGzip", AttributeValue.fromB(SdkBytes.fromByteArray(Gzip.compress(utf8(body)))));
       } else {
-        item.put("responseBody", s(response.body()));
+        item.put("responseBody", s(body));
       }
       item.put("responseHeaders", AttributeValue.fromM(headers));
     }
     return item;
   }
 
-  private static String body(Map<String, AttributeValue> item) {
+  private String body(Map<String, AttributeValue> item) {
+    AttributeValue lean = item.get("responseBodyLean");
+    if (lean != null) {
+      return derived.restore(lean.s());
+    }
     AttributeValue compressed = item.get("responseBodyGzip");
     return compressed == null ? item.get("responseBody").s()
-        : new String(Gzip.decompress(compressed.b().asByteArray()), java.nio.charset.StandardCharsets.UTF_8);
+        : new String(Gzip.decompress(compressed.b().asByteArray()), StandardCharsets.UTF_8);
   }
 
-  private static IdempotencyRecord record(Map<String, AttributeValue> item) {
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private IdempotencyRecord record(Map<String, AttributeValue> item) {
     IdempotencyRecord.Status status = IdempotencyRecord.Status.valueOf(item.get("status").s());
     StoredResponse response = null;
     if (status == IdempotencyRecord.Status.COMPLETED) {

@@ -151,7 +151,7 @@ public final class Platform {
     this.stripeWebhooks = new StripeWebhookIngress(
         StripeWebhookVerifier.fromSecretStore(secrets, environment.require("TENDER_STRIPE_WEBHOOK_SECRET_SECRET"), clock),
         new DynamoProviderEventInbox(dynamo, table), queue, clock, log);
-    this.checkouts = new CheckoutSessions(checkoutSessions, payments, tenants,
+    this.checkouts = new CheckoutSessions(checkoutSessions, tenants,
         stripe, AmountPolicy.standard(), ids, clock);
     this.links = new PaymentLinks(new DynamoPaymentLinkRepository(dynamo, table), checkouts, tenants,
         AmountPolicy.standard(), random, clock);

@@ -8,7 +8,6 @@ import io.tender.core.id.IdGenerator;
 import io.tender.core.money.AmountPolicy;
 import io.tender.core.money.Money;
 import io.tender.core.payment.Payment;
-import io.tender.core.payment.PaymentRepository;
 import io.tender.core.payment.ProviderReference;
 import io.tender.core.provider.CheckoutConnector;
 import io.tender.core.provider.CheckoutCreated;
@@ -37,7 +36,6 @@ public final class CheckoutSessions {
   public static final Duration SESSION_LENGTH = Duration.ofMinutes(31);
 
   private final CheckoutSessionRepository sessions;
-  private final PaymentRepository payments;
   private final TenantRepository tenants;
   private final CheckoutConnector connector;
   private final AmountPolicy amounts;
@@ -47,11 +45,9 @@ public final class CheckoutSessions {
   /** A session with the state of its payment, as the merchant API shows it. */
   public record View(CheckoutSession session, Payment payment) {}
 
-  public CheckoutSessions(CheckoutSessionRepository sessions, PaymentRepository payments, TenantRepository tenants,
-      CheckoutConnector connector,
+  public CheckoutSessions(CheckoutSessionRepository sessions, TenantRepository tenants, CheckoutConnector connector,
       AmountPolicy amounts, IdGenerator ids, Clock clock) {
     this.sessions = sessions;
-    this.payments = payments;
     this.tenants = tenants;
     this.connector = connector;
     this.amounts = amounts;
@@ -114,8 +110,9 @@ public final class CheckoutSessions {
     }
     CheckoutSession session = sessions.find(tenantId, mode, sessionId)
         .orElseThrow(() -> ApiException.notFound("Checkout session"));
-    Payment payment = payments.find(tenantId, mode, session.paymentId())
-        .orElseThrow(() -> new IllegalStateException("checkout session " + sessionId + " has no payment"));
+    // A session without its payment is a create that died before answering: nobody was given it.
+    Payment payment = sessions.findPaymentForStatus(session)
+        .orElseThrow(() -> ApiException.notFound("Checkout session"));
     return new View(session, payment);
   }
 }

@@ -80,6 +80,52 @@ class DynamoIdempotencyStoreTest extends IdempotencyStoreContract {
   }
 
   @Test
+  void aCreatedSessionsAnswerIsStoredWithoutItsQrCodeInOneWriteUnitAndReplayedByteForByte() {
+    IdempotencyKey key = key("created");
+    String url = "https://checkout.stripe.com/c/pay/cs_test_a1B2c3D4e5F6g7H8i9J0a1B2c3D4e5F6g7H8i9J0#fid=abcdefgh";
+    StoredResponse created = new StoredResponse(200, "{\"id\":\"cs_01JD0000000000000000000000\","
+        + "\"payment_id\":\"pay_01JD0000000000000000000000\",\"redirect_url\":\"" + url + "\",\"qr_image_url\":\""
+        + io.tender.adapter.qr.QrImageUrls.of(url) + "\",\"status\":\"pending\","
+        + "\"expires_at\":\"2026-11-23T10:31:00Z\"}", Map.of());
+    store.claim(key, "hash-1", T0, T0.plusSeconds(30));
+
+    store.complete(key, "hash-1", created, T0.plusSeconds(2));
+
+    Map<String, AttributeValue> item = item(key);
+    assertThat(item).doesNotContainKeys("responseBody", "responseBodyGzip");
+    assertThat(item.get("responseBodyLean").s()).doesNotContain("data:image");
+    assertThat(itemBytes(item)).as("one write unit").isLessThanOrEqualTo(1024);
+    io.tender.core.idempotency.Claim replay = store.claim(key, "hash-1", T0.plusSeconds(3), T0.plusSeconds(33));
+    assertThat(replay).isEqualTo(new io.tender.core.idempotency.Claim.Replay(created));
+    assertThat(((io.tender.core.idempotency.Claim.Replay) replay).response().body()).isEqualTo(created.body());
+  }
+
+  @Test
+  void aQrCodeThatCannotBeDrawnAgainFromItsBodyIsStoredWhole() {
+    IdempotencyKey key = key("foreign-qr");
+    StoredResponse created = new StoredResponse(200, "{\"redirect_url\":\"https://shop.test/a\",\"qr_image_url\":\""
+        + io.tender.adapter.qr.QrImageUrls.of("https://shop.test/b") + "\"}", Map.of());
+    store.claim(key, "hash-1", T0, T0.plusSeconds(30));
+
+    store.complete(key, "hash-1", created, T0.plusSeconds(2));
+
+    assertThat(item(key)).doesNotContainKey("responseBodyLean").containsKey("responseBodyGzip");
+    assertThat(store.claim(key, "hash-1", T0.plusSeconds(3), T0.plusSeconds(33)))
+        .isEqualTo(new io.tender.core.idempotency.Claim.Replay(created));
+  }
+
+  /** The item's size as DynamoDB bills it: names plus values (no lists or maps but the empty headers). */
+  private static long itemBytes(Map<String, AttributeValue> item) {
+    long bytes = 0;
+    for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+      AttributeValue value = attribute.getValue();
+      bytes += attribute.getKey().length() + (value.s() != null ? value.s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+          : value.n() != null ? value.n().length() : value.hasM() ? 3 + value.m().size() * 64 : 64);
+    }
+    return bytes;
+  }
+
+  @Test
   void aCompletedItemHoldsTheResponseAndNoDeadline() {
     IdempotencyKey key = key("completed");
     StoredResponse created =

@@ -25,7 +25,7 @@ class CheckoutSessionsLiveRedirectTest {
   private final InMemoryPayments payments = new InMemoryPayments();
   private final InMemoryCheckoutSessions sessions = new InMemoryCheckoutSessions(payments);
   private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
-  private final CheckoutSessions checkouts = new CheckoutSessions(sessions, payments, tenants, new FakeProvider(),
+  private final CheckoutSessions checkouts = new CheckoutSessions(sessions, tenants, new FakeProvider(),
       AmountPolicy.standard(), new RandomIdGenerator(clock, new Random(5)), clock);
 
   CheckoutSessionsLiveRedirectTest() {

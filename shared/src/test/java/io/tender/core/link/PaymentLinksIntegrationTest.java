@@ -76,7 +76,7 @@ class PaymentLinksIntegrationTest {
   @BeforeEach
   void wire() {
     Random random = new Random();
-    CheckoutSessions checkouts = new CheckoutSessions(sessions, payments, tenants, provider, AmountPolicy.standard(),
+    CheckoutSessions checkouts = new CheckoutSessions(sessions, tenants, provider, AmountPolicy.standard(),
         new RandomIdGenerator(clock, random), clock);
     links = new PaymentLinks(repository, checkouts, tenants, AmountPolicy.standard(), random, clock);
   }

@@ -44,7 +44,7 @@ class ReconciliationPollerTest {
   private final Settlement settlement = new Settlement(provider, payments, payments, prefix -> prefix + "_" + java.util.UUID.randomUUID(), clock);
   private final RandomIdGenerator ids = new RandomIdGenerator(clock, new Random(4));
   private final CheckoutSessions checkouts =
-      new CheckoutSessions(sessions, payments, new io.tender.core.tenant.InMemoryTenantRepository(), provider, AmountPolicy.standard(), ids, clock);
+      new CheckoutSessions(sessions, new io.tender.core.tenant.InMemoryTenantRepository(), provider, AmountPolicy.standard(), ids, clock);
   private final Refunds refunds = new Refunds(payments, provider, settlement, AmountPolicy.standard(), ids, clock);
   private final ReconciliationPoller poller = poller();
 
@@ -100,7 +100,7 @@ class ReconciliationPollerTest {
         return provider.fetchRefund(providerRefundId);
       }
     };
-    CheckoutSessions racingCheckouts = new CheckoutSessions(sessions, payments,
+    CheckoutSessions racingCheckouts = new CheckoutSessions(sessions,
         new io.tender.core.tenant.InMemoryTenantRepository(), racing, AmountPolicy.standard(), ids, clock);
 
     String paymentId = racingCheckouts.create(MERCHANT, request(1200)).payment().id();

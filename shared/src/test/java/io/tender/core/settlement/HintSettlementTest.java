@@ -33,7 +33,7 @@ class HintSettlementTest {
   private final FakeProvider provider = new FakeProvider();
   private final Settlement settlement = new Settlement(provider, payments, payments, prefix -> prefix + "_" + java.util.UUID.randomUUID(), clock);
   private final RandomIdGenerator ids = new RandomIdGenerator(clock, new Random(9));
-  private final CheckoutSessions checkouts = new CheckoutSessions(new InMemoryCheckoutSessions(payments), payments,
+  private final CheckoutSessions checkouts = new CheckoutSessions(new InMemoryCheckoutSessions(payments),
       new io.tender.core.tenant.InMemoryTenantRepository(), provider, AmountPolicy.standard(), ids, clock);
   private final Refunds refunds = new Refunds(payments, provider, settlement, AmountPolicy.standard(), ids, clock);
   private final HintSettlement hints = new HintSettlement(provider, payments, payments, settlement,
