@@ -46,9 +46,18 @@ public final class DynamoApiKeyRepository implements ApiKeyRepository {
             .conditionExpression("attribute_not_exists(pk)")).build()));
   }
 
+  /**
+   * Eventually consistent first (half a unit): an active key found is cached for a while by the
+   * caller anyway, so a revocation already waits that long to be seen, and a second more changes
+   * nothing. Not found is read again consistently, so a key created a moment ago works at once.
+   */
   @Override
   public Optional<ApiKey> findBySecretHash(String secretHash) {
-    Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).consistentRead(true)
+    return pointer(secretHash, false).or(() -> pointer(secretHash, true));
+  }
+
+  private Optional<ApiKey> pointer(String secretHash, boolean consistent) {
+    Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).consistentRead(consistent)
         .key(Map.of("pk", s(pointerKey(secretHash)), "sk", s("#")))).item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toKey(item));
   }
