@@ -8,6 +8,7 @@ import io.tender.core.webhook.DeliveryQueue;
 import io.tender.core.webhook.DeliveryTicket;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Delivery tickets on the webhook delivery queue; SQS's per-message delay holds a retry back. */
@@ -30,6 +31,7 @@ public final class SqsDeliveryQueue implements DeliveryQueue {
     message.put("mode", ticket.mode().wire());
     message.put("deliveryId", ticket.deliveryId());
     message.put("attempt", ticket.attempt());
+    ticket.eventBody().ifPresent(body -> message.put("eventBody", body));
     // Rounded up: a ticket that arrives early is dropped as not yet due.
     int seconds = (int) Math.min(MAX_DELAY.toSeconds(), (delay.toMillis() + 999) / 1000);
     sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(message.toString()).delaySeconds(seconds));
@@ -39,6 +41,7 @@ public final class SqsDeliveryQueue implements DeliveryQueue {
     JsonNode message = Json.mapper().readTree(body);
     return new DeliveryTicket(message.path("tenantId").asText(),
         Mode.fromWire(message.path("mode").asText()).orElseThrow(() -> new IOException("no mode in the ticket")),
-        message.path("deliveryId").asText(), message.path("attempt").asInt());
+        message.path("deliveryId").asText(), message.path("attempt").asInt(),
+        message.hasNonNull("eventBody") ? Optional.of(message.get("eventBody").asText()) : Optional.empty());
   }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * version read, and queues the next attempt when the wait fits the queue's delay; longer waits are
  * left to the retry sweeper, which also re-queues any ticket that was lost. A stale ticket (an
  * attempt already made, or not yet due) is dropped, so duplicates cost a read, not a second POST.
+ * The delivery and its endpoint are read consistently by every attempt (a deleted endpoint stops
+ * deliveries at once); the event's body, which never changes, rides in the ticket when it can.
  */
 public final class WebhookDispatcher {
   /** Lets a receiver drop a repeat before parsing the body. */
@@ -55,9 +58,43 @@ public final class WebhookDispatcher {
 
   /** Makes and queues the deliveries of one committed event; safe to repeat. */
   public List<WebhookDelivery> fanOut(String tenantId, Mode mode, String eventId, String eventType) {
+    return fanOut(tenantId, mode, eventId, eventType, Optional.empty(), endpoints.list(tenantId, mode));
+  }
+
+  /**
+   * Fan-out for one batch of committed events (a stream batch): each tenant's endpoints, in each
+   * mode, are read once for the whole batch instead of once per event. The batch is read after
+   * every event in it was committed, so an endpoint registered before an event still receives it;
+   * one deleted meanwhile is caught by the attempt, which reads the endpoint again.
+   */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** See {@link #batch()}; use one per batch, never across batches. */
+  public final class Batch {
+    private final Map<String, List<WebhookEndpoint>> endpointsByOwner = new HashMap<>();
+
+    private Batch() {}
+
+    /**
+     * {@link WebhookDispatcher#fanOut(String, Mode, String, String)}, with the batch's endpoints;
+     * {@code eventBody}, the committed event's body when the caller has it, rides with the first
+     * attempt's tickets.
+     */
+    public List<WebhookDelivery> fanOut(String tenantId, Mode mode, String eventId, String eventType,
+        Optional<String> eventBody) {
+      List<WebhookEndpoint> subscribed = endpointsByOwner.computeIfAbsent(tenantId + "\n" + mode.wire(),
+          owner -> endpoints.list(tenantId, mode));
+      return WebhookDispatcher.this.fanOut(tenantId, mode, eventId, eventType, eventBody, subscribed);
+    }
+  }
+
+  private List<WebhookDelivery> fanOut(String tenantId, Mode mode, String eventId, String eventType,
+      Optional<String> eventBody, List<WebhookEndpoint> subscribed) {
     List<WebhookDelivery> started = new ArrayList<>();
     Instant now = clock.instant();
-    for (WebhookEndpoint endpoint : endpoints.list(tenantId, mode)) {
+    for (WebhookEndpoint endpoint : subscribed) {
       if (!endpoint.receives(eventType)) {
         continue;
       }
@@ -70,7 +107,7 @@ public final class WebhookDispatcher {
           continue;
         }
       }
-      queue.enqueue(ticket(delivery), Duration.ZERO);
+      queue.enqueue(ticket(delivery, eventBody), Duration.ZERO);
       started.add(delivery);
     }
     return started;
@@ -123,11 +160,15 @@ public final class WebhookDispatcher {
     WebhookDelivery delivery = found.get();
     Optional<WebhookEndpoint> endpoint = endpoints.find(delivery.tenantId(), delivery.mode(), delivery.endpointId())
         .filter(candidate -> candidate.status() == WebhookEndpoint.Status.ENABLED);
-    Optional<StoredEvent> event = events.find(delivery.tenantId(), delivery.mode(), delivery.eventId());
-    if (endpoint.isEmpty() || event.isEmpty()) {
+    if (endpoint.isEmpty()) {
       return deliveries.replace(delivery.cancelled(), Optional.empty()) ? Outcome.CANCELLED : Outcome.STALE;
     }
-    byte[] body = event.get().body().getBytes(StandardCharsets.UTF_8);
+    Optional<String> eventBody = ticket.eventBody()
+        .or(() -> events.find(delivery.tenantId(), delivery.mode(), delivery.eventId()).map(StoredEvent::body));
+    if (eventBody.isEmpty()) {
+      return deliveries.replace(delivery.cancelled(), Optional.empty()) ? Outcome.CANCELLED : Outcome.STALE;
+    }
+    byte[] body = eventBody.get().getBytes(StandardCharsets.UTF_8);
     // Signed right before sending: a retry hours later carries a fresh timestamp.
     String signature = signer.sign(body, endpoint.get().secrets());
     DeliveryAttemptResult result = sender.send(new WebhookRequest(endpoint.get().url(), delivery.mode(), body,
@@ -144,7 +185,7 @@ public final class WebhookDispatcher {
       case PENDING -> {
         Duration wait = Duration.between(recorded, next.nextAttemptAt().orElseThrow());
         if (wait.compareTo(DeliveryQueue.MAX_DELAY) <= 0) {
-          queue.enqueue(ticket(next), wait.isNegative() ? Duration.ZERO : wait);
+          queue.enqueue(ticket(next, eventBody), wait.isNegative() ? Duration.ZERO : wait);
         }
         yield Outcome.RETRY_SCHEDULED;
       }
@@ -181,7 +222,12 @@ public final class WebhookDispatcher {
   }
 
   private static DeliveryTicket ticket(WebhookDelivery delivery) {
-    return new DeliveryTicket(delivery.tenantId(), delivery.mode(), delivery.id(), delivery.nextAttemptNumber());
+    return ticket(delivery, Optional.empty());
+  }
+
+  private static DeliveryTicket ticket(WebhookDelivery delivery, Optional<String> eventBody) {
+    return new DeliveryTicket(delivery.tenantId(), delivery.mode(), delivery.id(), delivery.nextAttemptNumber(),
+        eventBody);
   }
 
   /** The same event and endpoint always name the same delivery. */

@@ -12,11 +12,14 @@ import io.tender.core.tenant.Mode;
 import io.tender.core.webhook.DeliveryAttempt;
 import io.tender.core.webhook.DeliveryQueue;
 import io.tender.core.webhook.DeliveryTicket;
+import io.tender.core.webhook.MerchantEventStore;
+import io.tender.core.webhook.StoredEvent;
 import io.tender.core.webhook.OutboundUrlPolicy;
 import io.tender.core.webhook.RetrySchedule;
 import io.tender.core.webhook.WebhookDelivery;
 import io.tender.core.webhook.WebhookDispatcher;
 import io.tender.core.webhook.WebhookEndpoint;
+import io.tender.core.webhook.WebhookEndpointRepository;
 import io.tender.core.webhook.WebhookSigner;
 import io.tender.core.webhook.WebhookSigningSecret;
 import io.tender.local.engines.LocalEngines;
@@ -31,9 +34,11 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +65,7 @@ class WebhookDispatchIntegrationTest {
   private DynamoWebhookEndpointRepository endpoints;
   private DynamoWebhookDeliveryRepository deliveries;
   private WebhookDispatcher dispatcher;
+  private GuardedWebhookSender sender;
 
   record Queued(DeliveryTicket ticket, Duration delay) {}
 
@@ -191,6 +197,73 @@ class WebhookDispatchIntegrationTest {
   }
 
   @Test
+  void aBatchReadsEachTenantsEndpointsOnceAndItsTicketsCarryTheEventsBody() throws Exception {
+    String url = startReceiver(() -> 200);
+    wire();
+    var dynamo = tender.clients().dynamoDb();
+    DynamoMerchantEventStore stored = new DynamoMerchantEventStore(dynamo, tender.tableName());
+    AtomicInteger lists = new AtomicInteger();
+    AtomicInteger eventReads = new AtomicInteger();
+    WebhookEndpointRepository counted = new WebhookEndpointRepository() {
+      @Override
+      public void create(WebhookEndpoint endpoint) {
+        endpoints.create(endpoint);
+      }
+
+      @Override
+      public Optional<WebhookEndpoint> find(String tenantId, Mode mode, String endpointId) {
+        return endpoints.find(tenantId, mode, endpointId);
+      }
+
+      @Override
+      public List<WebhookEndpoint> list(String tenantId, Mode mode) {
+        lists.incrementAndGet();
+        return endpoints.list(tenantId, mode);
+      }
+
+      @Override
+      public boolean replace(WebhookEndpoint next) {
+        return endpoints.replace(next);
+      }
+    };
+    MerchantEventStore countedEvents = new MerchantEventStore() {
+      @Override
+      public Optional<StoredEvent> find(String tenantId, Mode mode, String eventId) {
+        eventReads.incrementAndGet();
+        return stored.find(tenantId, mode, eventId);
+      }
+
+      @Override
+      public List<StoredEvent> after(String tenantId, Mode mode, Optional<String> after, int limit, Instant now) {
+        return stored.after(tenantId, mode, after, limit, now);
+      }
+    };
+    WebhookDispatcher batched = new WebhookDispatcher(counted, deliveries, countedEvents,
+        (ticket, delay) -> queue.addLast(new Queued(ticket, delay)), sender, new WebhookSigner(clock), clock);
+    WebhookEndpoint kept = endpoint("ten_whd6", url, Set.of("*"));
+    endpoint("ten_whd7", url, Set.of("*"));
+    List<MerchantEvent> events = List.of(event("ten_whd6", "evt_whd6a", "payment.succeeded"),
+        event("ten_whd6", "evt_whd6b", "checkout.session.completed"), event("ten_whd7", "evt_whd7", "payment.succeeded"));
+
+    WebhookDispatcher.Batch batch = batched.batch();
+    for (MerchantEvent event : events) {
+      String body = stored.find(event.tenantId(), event.mode(), event.id()).orElseThrow().body();
+      assertThat(batch.fanOut(event.tenantId(), event.mode(), event.id(), event.type(), Optional.of(body))).hasSize(1);
+    }
+
+    assertThat(lists).as("one read per tenant and mode in the batch").hasValue(2);
+    assertThat(queue).hasSize(3).allSatisfy(queued -> assertThat(queued.ticket().eventBody()).isPresent());
+    assertThat(batched.attempt(queue.pollFirst().ticket())).isEqualTo(WebhookDispatcher.Outcome.DELIVERED);
+    assertThat(eventReads).as("the body came with the ticket").hasValue(0);
+    assertThat(received.get(0).body()).isEqualTo(stored.find("ten_whd6", Mode.TEST, "evt_whd6a").orElseThrow().body());
+
+    // Deleted after the batch read it: the attempt reads the endpoint again and sends nothing.
+    assertThat(endpoints.replace(kept.deleted())).isTrue();
+    assertThat(batched.attempt(queue.pollFirst().ticket())).isEqualTo(WebhookDispatcher.Outcome.CANCELLED);
+    assertThat(received).hasSize(1);
+  }
+
+  @Test
   void deliveriesAreListedNewestFirstByFilterAndPage() throws Exception {
     String url = startReceiver(() -> 200);
     wire();
@@ -239,7 +312,7 @@ class WebhookDispatchIntegrationTest {
     var dynamo = tender.clients().dynamoDb();
     endpoints = new DynamoWebhookEndpointRepository(dynamo, tender.tableName());
     deliveries = new DynamoWebhookDeliveryRepository(dynamo, tender.tableName());
-    GuardedWebhookSender sender = new GuardedWebhookSender(
+    sender = new GuardedWebhookSender(
         OutboundUrlPolicy.allowingLocalDemoReceiver(new DnsHostResolver()),
         (SSLSocketFactory) SSLSocketFactory.getDefault(),
         new SendTimeouts(Duration.ofMillis(500), Duration.ofMillis(700)));
