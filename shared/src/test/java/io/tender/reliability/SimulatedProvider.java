@@ -50,15 +50,19 @@ final class SimulatedProvider implements CheckoutConnector {
   static final class Checkout {
     final String id;
     final String paymentId;
+    /** The payment's tenant and mode, echoed in webhooks as Stripe echoes our metadata; absent for
+     * every other checkout, as for checkouts made before that metadata was sent. */
+    final Optional<ProviderHint.Owner> owner;
     final Money amount;
     final Instant expiresAt;
     Status status = Status.OPEN;
     long captured;
     final Map<String, ProviderRefund> refunds = new LinkedHashMap<>();
 
-    Checkout(String id, String paymentId, Money amount, Instant expiresAt) {
+    Checkout(String id, String paymentId, Optional<ProviderHint.Owner> owner, Money amount, Instant expiresAt) {
       this.id = id;
       this.paymentId = paymentId;
+      this.owner = owner;
       this.amount = amount;
       this.expiresAt = expiresAt;
     }
@@ -76,9 +80,10 @@ final class SimulatedProvider implements CheckoutConnector {
    * object, or a refund ({@code objectId}), as the provider's event types do.
    */
   record Webhook(String eventId, String type, String checkoutId, ProviderHint.Subject subject, String objectId,
-      Optional<String> paymentId) {
+      Optional<String> paymentId, Optional<ProviderHint.Owner> owner, Optional<PaymentEvent> reported) {
     ProviderHint hint(String provider) {
-      return new ProviderHint(provider, eventId, type, subject, objectId, paymentId, Optional.empty());
+      return new ProviderHint(provider, eventId, type, subject, objectId, paymentId, Optional.empty(),
+          paymentId.isPresent() ? owner : Optional.empty(), reported);
     }
   }
 
@@ -121,7 +126,10 @@ final class SimulatedProvider implements CheckoutConnector {
     synchronized (this) {
       // The request's idempotency key is the payment id: a repeat answers the first checkout.
       Checkout checkout = checkouts.computeIfAbsent(checkoutId(request.paymentId()),
-          id -> new Checkout(id, request.paymentId(), request.amount(), request.expiresAt()));
+          id -> new Checkout(id, request.paymentId(),
+              checkouts.size() % 2 == 0 ? Optional.of(new ProviderHint.Owner(request.tenantId(), request.mode()))
+                  : Optional.empty(),
+              request.amount(), request.expiresAt()));
       created = new CheckoutCreated(checkout.id, "https://pay.simpay.test/" + checkout.id, checkout.expiresAt);
     }
     after(fault);
@@ -175,7 +183,8 @@ final class SimulatedProvider implements CheckoutConnector {
         done = new ProviderRefund(request.refundId(), "sim_re_" + request.refundId(), request.amount().minor());
         checkout.refunds.put(request.refundId(), done);
         outbox.add(new Webhook("evt_sim_" + (++events), "refund.updated", checkout.id, ProviderHint.Subject.REFUND,
-            done.providerRefundId(), Optional.of(checkout.paymentId)));
+            done.providerRefundId(), Optional.of(checkout.paymentId), Optional.empty(),
+            Optional.of(new PaymentEvent.RefundSucceeded(done.refundId(), done.amount(), null))));
       }
       answer = refundState(checkout, done);
     }
@@ -313,7 +322,11 @@ final class SimulatedProvider implements CheckoutConnector {
     outbox.add(new Webhook("evt_sim_" + (++events), type, checkout.id,
         aboutIntent ? ProviderHint.Subject.PROVIDER_PAYMENT : ProviderHint.Subject.CHECKOUT,
         aboutIntent ? INTENT + checkout.paymentId : checkout.id,
-        aboutIntent ? Optional.of(checkout.paymentId) : Optional.empty()));
+        aboutIntent || checkout.owner.isPresent() ? Optional.of(checkout.paymentId) : Optional.empty(),
+        checkout.owner,
+        // What the event's own snapshot says, as Stripe's does: a capture of what was taken so far.
+        checkout.status == Status.PAID ? Optional.of(new PaymentEvent.Captured(checkout.captured, null))
+            : Optional.empty()));
   }
 
   private CheckoutState state(Checkout checkout) {

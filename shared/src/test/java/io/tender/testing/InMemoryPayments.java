@@ -46,6 +46,11 @@ public final class InMemoryPayments implements PaymentRepository, SettlementStor
   }
 
   @Override
+  public Optional<Payment> byKey(String tenantId, Mode mode, String paymentId) {
+    return find(tenantId, mode, paymentId);
+  }
+
+  @Override
   public Optional<Payment> findByProvider(ProviderReference reference) {
     return Optional.ofNullable(pointers.get(reference)).map(byId::get);
   }

@@ -132,7 +132,8 @@ public class HandlerBenchmarks {
   public Object createCheckoutSessionRaw() {
     createRaw.run();
     return stripe.createCheckout(new CheckoutRequest(ids.next("pay"), Money.ofMinor(1999, "USD"), "bench",
-        "https://shop.test/success", "https://shop.test/cancel", Instant.now().plus(Duration.ofMinutes(60))));
+        "https://shop.test/success", "https://shop.test/cancel", Instant.now().plus(Duration.ofMinutes(60)),
+        "ten_bench", io.tender.core.tenant.Mode.TEST));
   }
 
   @Benchmark

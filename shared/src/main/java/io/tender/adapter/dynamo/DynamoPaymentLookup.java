@@ -9,9 +9,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A payment by our id alone: its provider pointer is indexed in {@code gsi1} under
- * {@code PAYMENT#{paymentId}} and names the tenant and mode, then the payment is read as usual.
- * Only payments that reached a provider have a pointer, which is all a provider event can name.
+ * A payment for a provider event, read eventually consistent (half a unit): by its whole key when
+ * the event carries it, else by our id alone, whose provider pointer is indexed in {@code gsi1}
+ * under {@code PAYMENT#{paymentId}} and names the tenant and mode. Only payments that reached a
+ * provider have a pointer, which is all a provider event can name.
  */
 public final class DynamoPaymentLookup implements PaymentLookup {
   private final DynamoDbClient dynamo;
@@ -34,7 +35,15 @@ public final class DynamoPaymentLookup implements PaymentLookup {
             .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(PaymentItems.byIdPartition(paymentId))))
             .limit(1))
         .items().stream().findFirst()
-        .flatMap(pointer -> payments.find(pointer.get("tenantId").s(),
+        .flatMap(pointer -> byKey(pointer.get("tenantId").s(),
             Mode.fromWire(pointer.get("mode").s()).orElseThrow(), paymentId));
+  }
+
+  @Override
+  public Optional<Payment> byKey(String tenantId, Mode mode, String paymentId) {
+    if (paymentId == null || paymentId.isBlank()) {
+      return Optional.empty();
+    }
+    return payments.find(tenantId, mode, paymentId, false);
   }
 }

@@ -40,7 +40,15 @@ public final class DynamoPaymentRepository implements PaymentRepository {
 
   @Override
   public Optional<Payment> find(String tenantId, Mode mode, String paymentId) {
-    Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).consistentRead(true)
+    return find(tenantId, mode, paymentId, true);
+  }
+
+  /**
+   * {@link #find(String, Mode, String)}, eventually consistent when {@code consistent} is false (half
+   * the read units): only for a read whose next write is conditional on its version anyway.
+   */
+  public Optional<Payment> find(String tenantId, Mode mode, String paymentId, boolean consistent) {
+    Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).consistentRead(consistent)
         .key(PaymentItems.key(tenantId, mode, paymentId))).item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PaymentItems.payment(item));
   }

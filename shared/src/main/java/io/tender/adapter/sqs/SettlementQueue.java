@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tender.adapter.json.Json;
 import io.tender.core.provider.ProviderHint;
+import io.tender.core.tenant.Mode;
 import java.io.IOException;
 import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -19,6 +20,11 @@ public final class SettlementQueue {
   }
 
   public void send(ProviderHint hint) {
+    String body = body(hint);
+    sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(body));
+  }
+
+  static String body(ProviderHint hint) {
     ObjectNode message = Json.object();
     message.put("provider", hint.provider());
     message.put("eventId", hint.eventId());
@@ -27,14 +33,32 @@ public final class SettlementQueue {
     message.put("providerObjectId", hint.providerObjectId());
     hint.paymentId().ifPresent(id -> message.put("paymentId", id));
     hint.refundId().ifPresent(id -> message.put("refundId", id));
-    sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(message.toString()));
+    hint.owner().ifPresent(owner -> message.put("tenantId", owner.tenantId()).put("mode", owner.mode().wire()));
+    hint.reported().flatMap(ReportedEventJson::write).ifPresent(reported -> message.set("reported", reported));
+    return message.toString();
   }
 
+  /** A message written before the owner and report were carried parses too, without them. */
   public static ProviderHint parse(String body) throws IOException {
     JsonNode message = Json.mapper().readTree(body);
+    Optional<String> paymentId = text(message, "paymentId");
     return new ProviderHint(message.path("provider").asText(), message.path("eventId").asText(),
         message.path("eventType").asText(), ProviderHint.Subject.valueOf(message.path("subject").asText()),
-        message.path("providerObjectId").asText(), text(message, "paymentId"), text(message, "refundId"));
+        message.path("providerObjectId").asText(), paymentId, text(message, "refundId"),
+        paymentId.isEmpty() ? Optional.empty() : owner(message), ReportedEventJson.read(message.get("reported")));
+  }
+
+  private static Optional<ProviderHint.Owner> owner(JsonNode message) {
+    Optional<String> tenantId = text(message, "tenantId");
+    Optional<Mode> mode = text(message, "mode").flatMap(Mode::fromWire);
+    if (tenantId.isEmpty() || mode.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new ProviderHint.Owner(tenantId.get(), mode.get()));
+    } catch (IllegalArgumentException malformed) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<String> text(JsonNode message, String field) {

@@ -55,8 +55,12 @@ public final class StripeConnector implements CheckoutConnector {
         .add("mode", "payment")
         .add("client_reference_id", request.paymentId())
         .add("metadata[" + StripeStatusMapper.PAYMENT_ID_KEY + "]", request.paymentId())
+        .add("metadata[" + StripeStatusMapper.TENANT_ID_KEY + "]", request.tenantId())
+        .add("metadata[" + StripeStatusMapper.MODE_KEY + "]", request.mode().wire())
         .add("payment_intent_data[metadata][" + StripeStatusMapper.PAYMENT_ID_KEY + "]",
             request.paymentId())
+        .add("payment_intent_data[metadata][" + StripeStatusMapper.TENANT_ID_KEY + "]", request.tenantId())
+        .add("payment_intent_data[metadata][" + StripeStatusMapper.MODE_KEY + "]", request.mode().wire())
         .add("line_items[0][quantity]", 1)
         .add("line_items[0][price_data][currency]",
             StripeAmounts.wireCurrency(request.amount().currency()))

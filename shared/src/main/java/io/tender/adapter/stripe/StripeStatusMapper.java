@@ -34,6 +34,9 @@ import java.util.Optional;
 public final class StripeStatusMapper {
   static final String PAYMENT_ID_KEY = "tender_payment_id";
   static final String REFUND_ID_KEY = "tender_refund_id";
+  /** With the payment id, the payment's whole key: settlement reads it without the provider pointer. */
+  static final String TENANT_ID_KEY = "tender_tenant_id";
+  static final String MODE_KEY = "tender_mode";
 
   private StripeStatusMapper() {}
 
@@ -117,6 +120,42 @@ public final class StripeStatusMapper {
     };
     return new RefundState(stripeId, metadata(refund, PAYMENT_ID_KEY), optionalText(refund, "payment_intent"),
         event);
+  }
+
+  /**
+   * What a webhook's snapshot of a checkout session, PaymentIntent or charge says was captured, when
+   * it says money was taken: a hint may be dropped when its payment already counts that much. Empty
+   * for anything else, or a snapshot this mapper cannot read (the fetch decides then).
+   */
+  static Optional<PaymentEvent> reportedCapture(JsonNode object) {
+    String kind = text(object, "object");
+    try {
+      if ("checkout.session".equals(kind) && "paid".equals(text(object, "payment_status"))) {
+        return Optional.of(captured(requiredLong(object, "amount_total")));
+      }
+      if ("payment_intent".equals(kind) && "succeeded".equals(text(object, "status"))) {
+        return Optional.of(captured(requiredLong(object, "amount_received")));
+      }
+      if ("charge".equals(kind) && "succeeded".equals(text(object, "status"))
+          && object.path("captured").asBoolean(false)) {
+        return Optional.of(captured(requiredLong(object, "amount_captured")));
+      }
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** What a webhook's snapshot of a refund says, when it is a refund's answer. */
+  static Optional<PaymentEvent> reportedRefund(JsonNode refund) {
+    try {
+      PaymentEvent event = refund(refund).event();
+      return event instanceof PaymentEvent.RefundSucceeded || event instanceof PaymentEvent.RefundFailed
+          ? Optional.of(event)
+          : Optional.empty();
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
   }
 
   private static PaymentEvent captured(long wireAmount) {

@@ -5,14 +5,17 @@ import static io.tender.adapter.stripe.StripeJson.optionalText;
 import static io.tender.adapter.stripe.StripeJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tender.core.payment.PaymentEvent;
 import io.tender.core.provider.ProviderHint;
 import io.tender.core.provider.ProviderHint.Subject;
+import io.tender.core.tenant.Mode;
 import java.util.Optional;
 
 /**
  * A verified Stripe event, reduced to what to fetch. The event's {@code data.object} is a snapshot
- * that may be stale or out of order, so only ids are taken from it; the fetch is the truth. Events
- * Tender does not act on answer empty: acknowledge them and move on.
+ * that may be stale or out of order, so only ids are taken from it for settling; the fetch is the
+ * truth. What the snapshot reports is carried too, but only to recognise a hint the payment
+ * already reflects. Events Tender does not act on answer empty: acknowledge them and move on.
  */
 public final class StripeWebhookHints {
 
@@ -32,27 +35,47 @@ public final class StripeWebhookHints {
       case "checkout.session.completed", "checkout.session.async_payment_succeeded",
           "checkout.session.async_payment_failed", "checkout.session.expired" ->
           hint(eventId, type, Subject.CHECKOUT, text(object, "id"),
-              optionalText(object, "client_reference_id").or(() -> paymentId), Optional.empty());
+              optionalText(object, "client_reference_id").or(() -> paymentId), Optional.empty(), object,
+              StripeStatusMapper.reportedCapture(object));
       case "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled",
           "payment_intent.processing", "payment_intent.amount_capturable_updated" ->
           hint(eventId, type, Subject.PROVIDER_PAYMENT, text(object, "id"), paymentId,
-              Optional.empty());
+              Optional.empty(), object, StripeStatusMapper.reportedCapture(object));
       // A charge names its PaymentIntent; the refunds on it are fetched through their own events.
       case "charge.refunded" -> hint(eventId, type, Subject.PROVIDER_PAYMENT,
-          text(object, "payment_intent"), paymentId, Optional.empty());
+          text(object, "payment_intent"), paymentId, Optional.empty(), object,
+          StripeStatusMapper.reportedCapture(object));
       case "refund.created", "refund.updated", "refund.failed" ->
           hint(eventId, type, Subject.REFUND, text(object, "id"), paymentId,
-              metadata(object, StripeStatusMapper.REFUND_ID_KEY));
+              metadata(object, StripeStatusMapper.REFUND_ID_KEY), object, StripeStatusMapper.reportedRefund(object));
       default -> Optional.empty();
     };
   }
 
   private static Optional<ProviderHint> hint(String eventId, String type, Subject subject,
-      String objectId, Optional<String> paymentId, Optional<String> refundId) {
+      String objectId, Optional<String> paymentId, Optional<String> refundId, JsonNode object,
+      Optional<PaymentEvent> reported) {
     if (objectId == null || objectId.isBlank()) {
       return Optional.empty();
     }
     return Optional.of(new ProviderHint(StripeConnector.PROVIDER, eventId, type, subject, objectId,
-        paymentId, refundId));
+        paymentId, refundId, paymentId.flatMap(id -> owner(object, id)), reported));
+  }
+
+  /** The tenant and mode we set in the object's metadata beside {@code paymentId}, when both are there. */
+  private static Optional<ProviderHint.Owner> owner(JsonNode object, String paymentId) {
+    if (!metadata(object, StripeStatusMapper.PAYMENT_ID_KEY).equals(Optional.of(paymentId))) {
+      return Optional.empty();
+    }
+    Optional<String> tenantId = metadata(object, StripeStatusMapper.TENANT_ID_KEY);
+    Optional<Mode> mode = metadata(object, StripeStatusMapper.MODE_KEY).flatMap(Mode::fromWire);
+    if (tenantId.isEmpty() || mode.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new ProviderHint.Owner(tenantId.get(), mode.get()));
+    } catch (IllegalArgumentException notOurs) {
+      return Optional.empty(); // not an id we set: the pointer finds the payment instead
+    }
   }
 }

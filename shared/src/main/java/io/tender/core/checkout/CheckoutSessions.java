@@ -79,7 +79,7 @@ public final class CheckoutSessions {
     CheckoutCreated created;
     try {
       created = connector.createCheckout(new CheckoutRequest(payment.id(), money, request.reference(),
-          request.successUrl(), request.cancelUrl(), session.expiresAt()));
+          request.successUrl(), request.cancelUrl(), session.expiresAt(), payment.tenantId(), payment.mode()));
     } catch (ProviderUnavailableException unavailable) {
       // The payment stays CREATED with its request stored; reconciliation or expiry resolves it.
       throw ApiException.of(ErrorCode.PROVIDER_UNAVAILABLE,

@@ -1,6 +1,7 @@
 package io.tender.core.provider;
 
 import io.tender.core.money.Money;
+import io.tender.core.tenant.Mode;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param successUrl where the payer lands after paying; may hold the provider's placeholder, such
  *     as Stripe's {@code {CHECKOUT_SESSION_ID}}, so it is text rather than a URI
  * @param expiresAt when the checkout stops taking payment (Stripe: 30 min to 24 h from creation)
+ * @param tenantId the payment's tenant and {@code mode}: with {@code paymentId} its whole key,
+ *     which the provider echoes in its webhooks so that settlement reads the payment directly
  */
 public record CheckoutRequest(String paymentId, Money amount, String description,
-    String successUrl, String cancelUrl, Instant expiresAt) {
+    String successUrl, String cancelUrl, Instant expiresAt, String tenantId, Mode mode) {
 
   public CheckoutRequest {
     ProviderIds.require(paymentId, "paymentId");
@@ -27,6 +30,8 @@ public record CheckoutRequest(String paymentId, Money amount, String description
     ProviderIds.requireText(successUrl, "successUrl");
     ProviderIds.requireText(cancelUrl, "cancelUrl");
     Objects.requireNonNull(expiresAt, "expiresAt");
+    ProviderIds.requireText(tenantId, "tenantId");
+    Objects.requireNonNull(mode, "mode");
   }
 
   /** One checkout per payment: every attempt to create it for this payment is the same request. */

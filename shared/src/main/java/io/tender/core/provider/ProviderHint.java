@@ -1,5 +1,7 @@
 package io.tender.core.provider;
 
+import io.tender.core.payment.PaymentEvent;
+import io.tender.core.tenant.Mode;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,9 +11,14 @@ import java.util.Optional;
  *
  * @param paymentId our payment id when the webhook carries it (client reference or metadata)
  * @param refundId our refund id when the webhook carries it
+ * @param owner the tenant and mode of {@code paymentId}, when the webhook carries them (metadata set
+ *     on checkouts created since it was added): with the id, the payment's whole key
+ * @param reported what the webhook's own snapshot says happened, when that is a definitive answer;
+ *     never applied, only compared with the payment to drop a hint it already reflects
  */
 public record ProviderHint(String provider, String eventId, String eventType, Subject subject,
-    String providerObjectId, Optional<String> paymentId, Optional<String> refundId) {
+    String providerObjectId, Optional<String> paymentId, Optional<String> refundId, Optional<Owner> owner,
+    Optional<PaymentEvent> reported) {
 
   /** Which fetch resolves the hint. */
   public enum Subject {
@@ -26,6 +33,14 @@ public record ProviderHint(String provider, String eventId, String eventType, Su
     REFUND
   }
 
+  /** The tenant and mode a payment is kept under; the tenant id is one of ours, never a key fragment. */
+  public record Owner(String tenantId, Mode mode) {
+    public Owner {
+      ProviderIds.require(tenantId, "tenantId");
+      Objects.requireNonNull(mode, "mode");
+    }
+  }
+
   public ProviderHint {
     ProviderIds.requireText(provider, "provider");
     ProviderIds.requireText(eventId, "eventId");
@@ -34,5 +49,17 @@ public record ProviderHint(String provider, String eventId, String eventType, Su
     ProviderIds.requireText(providerObjectId, "providerObjectId");
     Objects.requireNonNull(paymentId, "paymentId");
     Objects.requireNonNull(refundId, "refundId");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(reported, "reported");
+    if (owner.isPresent() && paymentId.isEmpty()) {
+      throw new IllegalArgumentException("an owner is only known with the payment id");
+    }
+  }
+
+  /** A hint that carries ids only: the payment is found through the provider's pointer. */
+  public ProviderHint(String provider, String eventId, String eventType, Subject subject,
+      String providerObjectId, Optional<String> paymentId, Optional<String> refundId) {
+    this(provider, eventId, eventType, subject, providerObjectId, paymentId, refundId, Optional.empty(),
+        Optional.empty());
   }
 }

@@ -151,7 +151,7 @@ public final class ReconciliationPoller {
     try {
       created = connector.createCheckout(new CheckoutRequest(payment.id(),
           Money.ofMinor(payment.amounts().requested(), payment.currency()), session.reference(),
-          session.successUrl(), session.cancelUrl(), session.expiresAt()));
+          session.successUrl(), session.cancelUrl(), session.expiresAt(), payment.tenantId(), payment.mode()));
     } catch (ProviderRefusedException refused) {
       if (refused.refusal() == ProviderRefusedException.Refusal.IDEMPOTENCY_CONFLICT) {
         return Answer.hopeless("the checkout was re-sent unlike the first request");

@@ -25,6 +25,12 @@ import java.util.function.Supplier;
  * </ul>
  * Objects that are not ours, or no longer exist, are answered {@link Settlement.Outcome.NotOurs}:
  * nothing to do, and nothing to retry.
+ *
+ * <p>The payment is read once, eventually consistent, by its whole key when the hint carries it
+ * (else through its provider pointer); what settling writes is conditional on that read's version,
+ * so a stale read costs a retry, never a wrong write. A hint whose payment already
+ * {@linkplain Reflected reflects} what the provider reported is dropped after that one read,
+ * without asking the provider.
  */
 public final class HintSettlement {
   private final CheckoutConnector connector;
@@ -47,48 +53,113 @@ public final class HintSettlement {
       return new Settlement.Outcome.Ignored("no connector for provider " + hint.provider());
     }
     return switch (hint.subject()) {
-      case CHECKOUT -> settlement.settleCheckout(hint.providerObjectId());
+      case CHECKOUT -> checkout(hint);
       case PROVIDER_PAYMENT -> providerPayment(hint);
       case REFUND -> refund(hint);
     };
   }
 
+  /**
+   * By the payment's key when the hint carries it and the payment names this checkout; otherwise
+   * (an event from before the key was carried, a payment not yet naming its checkout) through the
+   * provider's pointer, which is what proves a checkout is the payment's.
+   */
+  private Settlement.Outcome checkout(ProviderHint hint) {
+    ProviderReference reference = new ProviderReference(connector.provider(), hint.providerObjectId());
+    Optional<Payment> named = keyed(hint).filter(payment -> payment.provider().equals(Optional.of(reference)));
+    if (named.isEmpty()) {
+      return settlement.settleCheckout(hint.providerObjectId());
+    }
+    if (Reflected.already(named.get(), hint.reported())) {
+      return reflected(named.get(), hint);
+    }
+    return settlement.settleCheckoutOf(named.get());
+  }
+
   private Settlement.Outcome providerPayment(ProviderHint hint) {
-    Optional<String> paymentId = hint.paymentId().or(() -> connector.paymentIdOf(hint.providerObjectId()));
-    Optional<Payment> payment = paymentId.flatMap(lookup::byId);
-    if (payment.isEmpty()) {
+    Optional<Payment> found = keyed(hint);
+    if (found.isEmpty()) {
+      Optional<String> paymentId = hint.paymentId().or(() -> connector.paymentIdOf(hint.providerObjectId()));
+      found = paymentId.flatMap(lookup::byId);
+    }
+    if (found.isEmpty()) {
       return new Settlement.Outcome.NotOurs(hint.providerObjectId());
     }
-    return payment.get().provider()
-        .map(reference -> settlement.settleCheckout(reference.providerPaymentId()))
-        .orElseGet(() -> new Settlement.Outcome.Ignored("payment " + payment.get().id()
-            + " has no checkout at the provider yet"));
+    Payment payment = found.get();
+    if (namesCheckoutHere(payment) && Reflected.already(payment, hint.reported())) {
+      return reflected(payment, hint);
+    }
+    if (!namesCheckoutHere(payment)) {
+      // Perhaps read before the version naming the checkout: only a consistent read says it has none.
+      Optional<Payment> current = payments.find(payment.tenantId(), payment.mode(), payment.id());
+      if (current.isEmpty() || !namesCheckoutHere(current.get())) {
+        return new Settlement.Outcome.Ignored("payment " + payment.id() + " has no checkout at the provider yet");
+      }
+      payment = current.get();
+    }
+    return settlement.settleCheckoutOf(payment);
   }
 
   private Settlement.Outcome refund(ProviderHint hint) {
+    Optional<Payment> claimed = keyed(hint).or(() -> hint.paymentId().flatMap(lookup::byId));
+    if (claimed.isPresent() && Reflected.already(claimed.get(), hint.reported())) {
+      return reflected(claimed.get(), hint);
+    }
     RefundState state;
     try {
       state = connector.fetchRefund(hint.providerObjectId());
     } catch (ProviderRefusedException gone) {
       return new Settlement.Outcome.NotOurs(hint.providerObjectId());
     }
-    Optional<Payment> found = state.paymentId().or(hint::paymentId).flatMap(lookup::byId);
+    Optional<String> paymentId = state.paymentId().or(hint::paymentId);
+    Optional<Payment> found = claimed.filter(payment -> paymentId.equals(Optional.of(payment.id())))
+        .or(() -> paymentId.flatMap(lookup::byId));
     if (found.isEmpty()) {
       return new Settlement.Outcome.NotOurs(hint.providerObjectId());
     }
+    Supplier<Optional<Payment>> reload =
+        () -> payments.find(found.get().tenantId(), found.get().mode(), found.get().id());
+    Optional<String> named = refundNamed(state.event()).or(hint::refundId);
     Payment payment = found.get();
-    Supplier<Optional<Payment>> reload = () -> payments.find(payment.tenantId(), payment.mode(), payment.id());
-    Optional<String> ourRefund = refundNamed(state.event()).or(hint::refundId)
-        .filter(id -> payment.refund(id).isPresent());
-    if (ourRefund.isEmpty() && !takenFrom(payment, state)) {
-      return new Settlement.Outcome.Ignored("refund " + state.providerRefundId()
-          + " is not taken from payment " + payment.id() + "'s checkout");
+    if (named.isPresent() && payment.refund(named.get()).isEmpty()) {
+      // A possibly stale read may predate the reservation of a refund we just started.
+      Optional<Payment> current = reload.get();
+      if (current.isEmpty()) {
+        return new Settlement.Outcome.NotOurs(hint.providerObjectId());
+      }
+      payment = current.get();
     }
-    Settlement.Outcome outcome = settlement.apply(Optional.of(payment), reload, state.event());
+    Payment read = payment;
+    Optional<String> ourRefund = named.filter(id -> read.refund(id).isPresent());
+    if (ourRefund.isEmpty() && !takenFrom(read, state)) {
+      return new Settlement.Outcome.Ignored("refund " + state.providerRefundId()
+          + " is not taken from payment " + read.id() + "'s checkout");
+    }
+    Settlement.Outcome outcome = settlement.applyToPossiblyStale(Optional.of(read), reload, state.event());
     if (state.event() instanceof PaymentEvent.Pending && ourRefund.isPresent()) {
       refundIds.remember(reload, ourRefund.get(), state.providerRefundId());
     }
     return outcome;
+  }
+
+  /** The payment under the key the hint carries, if it is that payment; read possibly stale. */
+  private Optional<Payment> keyed(ProviderHint hint) {
+    if (hint.owner().isEmpty() || hint.paymentId().isEmpty()) {
+      return Optional.empty();
+    }
+    ProviderHint.Owner owner = hint.owner().get();
+    String paymentId = hint.paymentId().get();
+    return lookup.byKey(owner.tenantId(), owner.mode(), paymentId)
+        .filter(payment -> payment.id().equals(paymentId) && payment.tenantId().equals(owner.tenantId())
+            && payment.mode() == owner.mode());
+  }
+
+  private boolean namesCheckoutHere(Payment payment) {
+    return payment.provider().filter(reference -> reference.provider().equals(connector.provider())).isPresent();
+  }
+
+  private static Settlement.Outcome reflected(Payment payment, ProviderHint hint) {
+    return new Settlement.Outcome.Ignored("payment " + payment.id() + " already reflects " + hint.eventType());
   }
 
   /** Whether the refund's provider payment is the one behind the payment's own checkout. */

@@ -70,6 +70,23 @@ public final class Settlement {
   }
 
   /**
+   * {@link #settleCheckout(String)} for a payment already read, perhaps stale, that names its
+   * checkout at this provider: the payment is its own proof of the pointer (which is written with the
+   * version that first names the checkout and never moves), so the pointer is not read.
+   */
+  public Outcome settleCheckoutOf(Payment read) {
+    ProviderReference reference = read.provider()
+        .filter(named -> named.provider().equals(connector.provider()))
+        .orElseThrow(() -> new IllegalArgumentException("payment " + read.id() + " names no checkout here"));
+    CheckoutState truth = connector.fetchCheckout(reference.providerPaymentId());
+    if (truth.paymentId().isPresent() && !truth.paymentId().get().equals(read.id())) {
+      return new Outcome.Ignored("the provider's checkout names payment " + truth.paymentId().get());
+    }
+    return applyToPossiblyStale(Optional.of(read),
+        () -> payments.find(read.tenantId(), read.mode(), read.id()), truth.event());
+  }
+
+  /**
    * Applies {@code event} to the payment {@code load} reads, with its ledger entries and merchant
    * events, re-reading and re-deciding when another writer got there first.
    */
@@ -79,17 +96,41 @@ public final class Settlement {
 
   /** As {@link #apply(Supplier, PaymentEvent)}, starting from a payment already read. */
   public Outcome apply(Optional<Payment> first, Supplier<Optional<Payment>> reload, PaymentEvent event) {
+    return apply(first, false, reload, event);
+  }
+
+  /**
+   * As {@link #apply(Optional, Supplier, PaymentEvent)}, from a read that may be stale (eventually
+   * consistent): a change decided on it is written conditionally on its version, so a stale one
+   * fails and is re-decided on {@code reload}, which must read consistently; and nothing is
+   * concluded from it alone, since an older version may lack what makes the event apply (a refund
+   * just reserved): it is read again before answering that there is nothing to do.
+   */
+  public Outcome applyToPossiblyStale(Optional<Payment> first, Supplier<Optional<Payment>> reload,
+      PaymentEvent event) {
+    return apply(first, true, reload, event);
+  }
+
+  private Outcome apply(Optional<Payment> first, boolean firstMayBeStale, Supplier<Optional<Payment>> reload,
+      PaymentEvent event) {
     Optional<Payment> found = first;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       if (attempt > 0) {
         found = reload.get();
       }
+      boolean confirm = attempt == 0 && firstMayBeStale;
       if (found.isEmpty()) {
+        if (confirm) {
+          continue;
+        }
         return new Outcome.Ignored("no such payment");
       }
       Instant now = clock.instant();
       switch (PaymentStateMachine.apply(found.get(), event, now)) {
         case Transition.Ignored ignored -> {
+          if (confirm) {
+            continue;
+          }
           return new Outcome.Ignored(ignored.reason());
         }
         case Transition.Applied applied -> {

@@ -8,6 +8,10 @@ import io.tender.core.checkout.CreateCheckoutSession;
 import io.tender.core.id.RandomIdGenerator;
 import io.tender.core.money.AmountPolicy;
 import io.tender.core.payment.Payment;
+import io.tender.core.payment.PaymentEvent;
+import io.tender.core.payment.PaymentLookup;
+import io.tender.core.payment.PaymentRepository;
+import io.tender.core.payment.ProviderReference;
 import io.tender.core.payment.PaymentState;
 import io.tender.core.payment.Refund;
 import io.tender.core.provider.ProviderHint;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 /** Webhook hints about refunds and provider payments, settled by fetching what they point at. */
 class HintSettlementTest {
   private static final Principal MERCHANT = new Principal.ApiKeyCaller("ten_hints", Mode.TEST, "key_1");
+  private static final Optional<ProviderHint.Owner> OWNER = Optional.of(new ProviderHint.Owner("ten_hints", Mode.TEST));
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T09:00:00Z"));
   private final InMemoryPayments payments = new InMemoryPayments();
@@ -149,6 +154,170 @@ class HintSettlementTest {
 
     assertThat(payments.get(paymentId).state()).isEqualTo(PaymentState.CAPTURED);
     assertThat(provider.calls("paymentIdOf")).isEqualTo(1);
+  }
+
+  @Test
+  void aHintCarryingThePaymentsKeySettlesItWithoutReadingTheProvidersPointer() {
+    String paymentId = checkouts.create(MERCHANT, request(700)).payment().id();
+    provider.pay(checkoutOf(paymentId));
+    PaymentRepository noPointer = withoutPointer(payments);
+    HintSettlement keyed = new HintSettlement(provider, payments, noPointer,
+        new Settlement(provider, noPointer, payments, prefix -> prefix + "_" + java.util.UUID.randomUUID(), clock),
+        new ProviderRefundIds(noPointer, clock));
+
+    Settlement.Outcome outcome = keyed.settle(keyedHint(ProviderHint.Subject.CHECKOUT, checkoutOf(paymentId), paymentId,
+        OWNER, Optional.of(new PaymentEvent.Captured(700, null))));
+
+    assertThat(outcome).isInstanceOf(Settlement.Outcome.Applied.class);
+    assertThat(payments.get(paymentId).state()).isEqualTo(PaymentState.CAPTURED);
+    assertThat(payments.events()).extracting(event -> event.type()).contains("payment.succeeded");
+  }
+
+  @Test
+  void aHintWhosePaymentAlreadyReflectsWhatItReportsIsDroppedWithoutAskingTheProvider() {
+    String paymentId = paidPayment(1000);
+    int fetches = provider.calls("fetchCheckout");
+    long version = payments.get(paymentId).version();
+    Optional<PaymentEvent> captured = Optional.of(new PaymentEvent.Captured(1000, null));
+
+    assertThat(hints.settle(keyedHint(ProviderHint.Subject.CHECKOUT, checkoutOf(paymentId), paymentId, OWNER,
+        captured))).isInstanceOf(Settlement.Outcome.Ignored.class);
+    assertThat(hints.settle(keyedHint(ProviderHint.Subject.PROVIDER_PAYMENT, provider.intentOf(checkoutOf(paymentId)),
+        paymentId, OWNER, captured))).isInstanceOf(Settlement.Outcome.Ignored.class);
+    assertThat(hints.settle(keyedHint(ProviderHint.Subject.PROVIDER_PAYMENT, provider.intentOf(checkoutOf(paymentId)),
+        paymentId, Optional.empty(), captured))).as("found through the pointer, as before the key was carried")
+        .isInstanceOf(Settlement.Outcome.Ignored.class);
+
+    assertThat(provider.calls("fetchCheckout")).isEqualTo(fetches);
+    assertThat(provider.calls("paymentIdOf")).isZero();
+    assertThat(payments.get(paymentId).version()).isEqualTo(version);
+  }
+
+  @Test
+  void aRefundAlreadyCountedIsDroppedWithoutFetchingIt() {
+    String paymentId = paidPayment(1000);
+    String refundId = refunds.refund(MERCHANT, new CreateRefund(paymentId, 250L, null)).refundId();
+    String providerRefundId = provider.refundIdFor(refundId).orElseThrow();
+    assertThat(payments.get(paymentId).refund(refundId).orElseThrow().status()).isEqualTo(Refund.Status.SUCCEEDED);
+    int fetches = provider.calls("fetchRefund");
+
+    Settlement.Outcome outcome = hints.settle(new ProviderHint(FakeProvider.NAME, "evt_r", "refund.updated",
+        ProviderHint.Subject.REFUND, providerRefundId, Optional.of(paymentId), Optional.of(refundId), Optional.empty(),
+        Optional.of(new PaymentEvent.RefundSucceeded(refundId, 250, null))));
+
+    assertThat(outcome).isInstanceOf(Settlement.Outcome.Ignored.class);
+    assertThat(provider.calls("fetchRefund")).isEqualTo(fetches);
+  }
+
+  @Test
+  void aReportOfMoreThanIsCountedIsSettledByAskingTheProvider() {
+    String paymentId = paidPayment(1000);
+    int fetches = provider.calls("fetchCheckout");
+
+    Settlement.Outcome outcome = hints.settle(keyedHint(ProviderHint.Subject.CHECKOUT, checkoutOf(paymentId),
+        paymentId, OWNER, Optional.of(new PaymentEvent.Captured(1500, null))));
+
+    assertThat(provider.calls("fetchCheckout")).isEqualTo(fetches + 1);
+    assertThat(outcome).as("the provider says 1000, already counted").isInstanceOf(Settlement.Outcome.Ignored.class);
+    assertThat(payments.get(paymentId).amounts().captured()).isEqualTo(1000);
+  }
+
+  @Test
+  void aKeyNamingAnotherPaymentNeitherDropsNorMovesIt() {
+    String paidId = paidPayment(1000);
+    Principal other = new Principal.ApiKeyCaller("ten_other", Mode.TEST, "key_2");
+    String otherId = checkouts.create(other, request(1000)).payment().id();
+    provider.pay(checkoutOf(otherId));
+    long paidVersion = payments.get(paidId).version();
+
+    // The other tenant's checkout, with this tenant's payment named as its key and a capture it already shows.
+    Settlement.Outcome outcome = hints.settle(keyedHint(ProviderHint.Subject.CHECKOUT, checkoutOf(otherId), paidId,
+        OWNER, Optional.of(new PaymentEvent.Captured(1000, null))));
+
+    assertThat(outcome).isInstanceOf(Settlement.Outcome.Applied.class);
+    assertThat(((Settlement.Outcome.Applied) outcome).payment().id()).isEqualTo(otherId);
+    assertThat(payments.get(otherId).state()).isEqualTo(PaymentState.CAPTURED);
+    assertThat(payments.get(paidId).version()).isEqualTo(paidVersion);
+  }
+
+  @Test
+  void aStaleReadIsReadAgainBeforeAnEventIsIgnoredOnIt() {
+    String paymentId = paidPayment(1000);
+    Payment beforeTheRefund = payments.get(paymentId);
+    provider.pendNextRefund();
+    String refundId = refunds.refund(MERCHANT, new CreateRefund(paymentId, 250L, null)).refundId();
+    provider.failRefund(provider.refundIdFor(refundId).orElseThrow());
+
+    // On the version before the reservation, the failure is "not ours to release".
+    Settlement.Outcome outcome = settlement.applyToPossiblyStale(Optional.of(beforeTheRefund),
+        () -> payments.find(beforeTheRefund.tenantId(), beforeTheRefund.mode(), paymentId),
+        new PaymentEvent.RefundFailed(refundId, null));
+
+    assertThat(outcome).isInstanceOf(Settlement.Outcome.Applied.class);
+    assertThat(payments.get(paymentId).refund(refundId).orElseThrow().status()).isEqualTo(Refund.Status.FAILED);
+    assertThat(payments.get(paymentId).amounts().refundReserved()).isZero();
+  }
+
+  @Test
+  void aRefundWebhookReadStaleIsReadAgainForTheRefundItNames() {
+    String paymentId = paidPayment(1000);
+    Payment beforeTheRefund = payments.get(paymentId);
+    provider.pendNextRefund();
+    String refundId = refunds.refund(MERCHANT, new CreateRefund(paymentId, 250L, null)).refundId();
+    String providerRefundId = provider.refundIdFor(refundId).orElseThrow();
+    provider.settleRefund(providerRefundId);
+    PaymentLookup stale = new PaymentLookup() {
+      @Override
+      public Optional<Payment> byId(String id) {
+        return Optional.of(beforeTheRefund);
+      }
+
+      @Override
+      public Optional<Payment> byKey(String tenantId, Mode mode, String id) {
+        return Optional.of(beforeTheRefund);
+      }
+    };
+    HintSettlement staleHints = new HintSettlement(provider, stale, payments, settlement,
+        new ProviderRefundIds(payments, clock));
+
+    Settlement.Outcome outcome = staleHints.settle(hint(ProviderHint.Subject.REFUND, providerRefundId,
+        Optional.of(paymentId), Optional.of(refundId)));
+
+    assertThat(outcome).isInstanceOf(Settlement.Outcome.Applied.class);
+    Payment after = payments.get(paymentId);
+    assertThat(after.refund(refundId).orElseThrow().status()).isEqualTo(Refund.Status.SUCCEEDED);
+    assertThat(after.amounts().refunded()).isEqualTo(250);
+    assertThat(after.amounts().refundReserved()).isZero();
+  }
+
+  private static PaymentRepository withoutPointer(PaymentRepository payments) {
+    return new PaymentRepository() {
+      @Override
+      public boolean create(Payment payment) {
+        return payments.create(payment);
+      }
+
+      @Override
+      public Optional<Payment> find(String tenantId, Mode mode, String paymentId) {
+        return payments.find(tenantId, mode, paymentId);
+      }
+
+      @Override
+      public Optional<Payment> findByProvider(ProviderReference reference) {
+        throw new AssertionError("the provider pointer was read for " + reference);
+      }
+
+      @Override
+      public boolean replace(Payment next) {
+        return payments.replace(next);
+      }
+    };
+  }
+
+  private static ProviderHint keyedHint(ProviderHint.Subject subject, String objectId, String paymentId,
+      Optional<ProviderHint.Owner> owner, Optional<PaymentEvent> reported) {
+    return new ProviderHint(FakeProvider.NAME, "evt_" + objectId, "test.event", subject, objectId,
+        Optional.of(paymentId), Optional.empty(), owner, reported);
   }
 
   private String paidPayment(long amount) {

@@ -3,6 +3,7 @@ package io.tender.local.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.tender.adapter.stripe.StripeConnector;
 import io.tender.adapter.stripe.StripeSettings;
@@ -19,6 +20,7 @@ import io.tender.core.provider.ProviderRefusedException.Refusal;
 import io.tender.core.provider.ProviderUnavailableException;
 import io.tender.core.provider.RefundRequest;
 import io.tender.core.provider.RefundState;
+import io.tender.core.tenant.Mode;
 import io.tender.local.sandbox.stripe.StripeSandbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +61,7 @@ class StripeConnectorSandboxTest {
   private CheckoutRequest request(String paymentId, long amount) {
     return new CheckoutRequest(paymentId, Money.ofMinor(amount, "EUR"), "Order " + paymentId,
         "https://merchant.example/done?session={CHECKOUT_SESSION_ID}",
-        "https://merchant.example/cart", expiresAt);
+        "https://merchant.example/cart", expiresAt, "ten_sandbox", Mode.TEST);
   }
 
   private CheckoutCreated paid(String paymentId, long amount) {
@@ -95,6 +97,11 @@ class StripeConnectorSandboxTest {
     assertThat(hints).extracting(ProviderHint::eventType)
         .containsExactly("payment_intent.succeeded", "checkout.session.completed");
     assertThat(hints).allSatisfy(hint -> assertThat(hint.paymentId()).contains("pay_paid"));
+    // The metadata set at creation gives settlement the payment's whole key, and the snapshot its capture.
+    assertThat(hints).allSatisfy(hint -> {
+      assertThat(hint.owner()).contains(new ProviderHint.Owner("ten_sandbox", Mode.TEST));
+      assertThat(hint.reported()).contains(new PaymentEvent.Captured(4200, null));
+    });
     assertThat(hints.get(0).providerObjectId()).isEqualTo(state.providerPaymentId().orElseThrow());
     assertThat(hints.get(1).subject()).isEqualTo(ProviderHint.Subject.CHECKOUT);
     assertThat(hints.get(1).providerObjectId()).isEqualTo(created.checkoutId());
@@ -200,7 +207,10 @@ class StripeConnectorSandboxTest {
           assertThat(hint.refundId()).contains("rf_pend");
           assertThat(hint.paymentId()).contains("pay_pend");
         })
-        .extracting(ProviderHint::eventType).containsExactly("refund.created", "refund.updated");
+        .extracting(ProviderHint::eventType, ProviderHint::reported).containsExactly(
+            tuple("refund.created", Optional.empty()),
+            tuple("refund.updated",
+                Optional.of(new PaymentEvent.RefundSucceeded("rf_pend", 400, null))));
   }
 
   @Test

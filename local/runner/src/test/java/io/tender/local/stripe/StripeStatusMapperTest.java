@@ -10,6 +10,7 @@ import io.tender.core.payment.PaymentEvent;
 import io.tender.core.provider.CheckoutState;
 import io.tender.core.provider.ProviderHint;
 import io.tender.core.provider.RefundState;
+import io.tender.core.tenant.Mode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,10 +74,18 @@ class StripeStatusMapperTest {
       return;
     }
     JsonNode event = testCase.get("event");
+    Optional<ProviderHint.Owner> owner = expect.has("owner")
+        ? Optional.of(new ProviderHint.Owner(expect.get("owner").get("tenantId").asText(),
+            Mode.fromWire(expect.get("owner").get("mode").asText()).orElseThrow()))
+        : Optional.empty();
+    // The snapshot's report, where the fixture names one; none where it does not.
+    Optional<PaymentEvent> reported = expect.has("reported")
+        ? Optional.of(expectedEvent(expect.get("reported"), null))
+        : Optional.empty();
     assertThat(hint).contains(new ProviderHint("stripe", event.get("id").asText(),
         event.get("type").asText(), ProviderHint.Subject.valueOf(expect.get("subject").asText()),
         expect.get("objectId").asText(), optional(expect, "paymentId"),
-        optional(expect, "refundId")));
+        optional(expect, "refundId"), owner, reported));
   }
 
   @Test
