@@ -242,8 +242,8 @@ class WebhookDispatchIntegrationTest {
         (ticket, delay) -> queue.addLast(new Queued(ticket, delay)), sender, new WebhookSigner(clock), clock);
     WebhookEndpoint kept = endpoint("ten_whd6", url, Set.of("*"));
     endpoint("ten_whd7", url, Set.of("*"));
-    List<MerchantEvent> events = List.of(event("ten_whd6", "evt_whd6a", "payment.succeeded"),
-        event("ten_whd6", "evt_whd6b", "checkout.session.completed"), event("ten_whd7", "evt_whd7", "payment.succeeded"));
+    List<MerchantEvent> events = List.of(event("ten_whd6", "payment.succeeded"),
+        event("ten_whd6", "checkout.session.completed"), event("ten_whd7", "payment.succeeded"));
 
     WebhookDispatcher.Batch batch = batched.batch();
     for (MerchantEvent event : events) {
@@ -255,7 +255,7 @@ class WebhookDispatchIntegrationTest {
     assertThat(queue).hasSize(3).allSatisfy(queued -> assertThat(queued.ticket().eventBody()).isPresent());
     assertThat(batched.attempt(queue.pollFirst().ticket())).isEqualTo(WebhookDispatcher.Outcome.DELIVERED);
     assertThat(eventReads).as("the body came with the ticket").hasValue(0);
-    assertThat(received.get(0).body()).isEqualTo(stored.find("ten_whd6", Mode.TEST, "evt_whd6a").orElseThrow().body());
+    assertThat(received.get(0).body()).isEqualTo(stored.find("ten_whd6", Mode.TEST, events.get(0).id()).orElseThrow().body());
 
     // Deleted after the batch read it: the attempt reads the endpoint again and sends nothing.
     assertThat(endpoints.replace(kept.deleted())).isTrue();
