@@ -1,9 +1,11 @@
 package io.tender.adapter.dynamo;
 
+import io.tender.core.ratelimit.LeasingRateLimiter;
 import io.tender.core.ratelimit.RateLimit;
 import io.tender.core.ratelimit.RateLimitDecision;
 import io.tender.core.ratelimit.RateLimitWindow;
 import io.tender.core.ratelimit.RateLimiter;
+import io.tender.core.ratelimit.TokenLease;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,16 +19,23 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Fixed-window counters in the Tender table, one item per (limit, scope, window):
- * {@code pk = RATE#{limit name}#{scope key}#{window start, epoch seconds}}, {@code sk = #}.
+ * {@code pk = RATE#{limit name}#{scope key}#{window start, epoch seconds}}, {@code sk = #},
+ * spent through a {@link LeasingRateLimiter}.
  *
- * <p>Each request is ONE conditional {@code UpdateItem}: {@code ADD hits :one} only while
- * {@code hits < limit}. The condition and the increment are one atomic step, so concurrent
- * containers can never let more than {@code limit} requests through, and a refused request
- * (the condition fails) is never counted.
+ * <p>A container takes a lease of {@code n = } {@link RateLimit#leaseSize()} tokens with ONE
+ * conditional {@code UpdateItem}: {@code ADD hits :n} only while {@code hits <= limit - n}. The
+ * condition and the increment are one atomic step, so all containers together can never take more
+ * than {@code limit} tokens, and a refused request (nothing left) adds nothing. When fewer than
+ * {@code n} are left the failed update returns the counter ({@code ALL_OLD}) and the container
+ * takes what is left with a second one. Limits under 20 take one token per request, as a single
+ * counter does; larger ones pay one write per lease. The price is in {@link LeasingRateLimiter}:
+ * tokens a container leased and did not spend are not given back, so another container may
+ * refuse early, by at most {@code (n - 1) × containers} in the window.
  *
  * <p>The scope key is the scope itself when it is at most {@value #MAX_PLAIN_SCOPE} characters of
  * {@code [A-Za-z0-9._:@+-]}, which covers tenant, key and account ids and IPv4/IPv6 addresses and
@@ -47,42 +56,68 @@ public final class DynamoRateLimiter implements RateLimiter {
   static final Duration EXPIRY_GRACE = Duration.ofMinutes(1);
 
   private static final Pattern PLAIN_SCOPE = Pattern.compile("[A-Za-z0-9._:@+-]{1," + MAX_PLAIN_SCOPE + "}");
-  private static final String UPDATE = "ADD #hits :one SET #expiresAt = :expiresAt";
-  private static final String ROOM_LEFT = "attribute_not_exists(#hits) OR #hits < :limit";
+  private static final String UPDATE = "ADD #hits :wanted SET #expiresAt = :expiresAt";
+  private static final String ROOM_FOR_WANTED = "attribute_not_exists(#hits) OR #hits <= :most";
   private static final Map<String, String> NAMES = Map.of("#hits", "hits", "#expiresAt", "expiresAt");
-  private static final AttributeValue ONE = AttributeValue.fromN("1");
 
   private final DynamoDbClient dynamo;
   private final String tableName;
+  private final LeasingRateLimiter leasing;
 
   public DynamoRateLimiter(DynamoDbClient dynamo, String tableName) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
+    this.leasing = new LeasingRateLimiter(this::take);
   }
 
   @Override
   public RateLimitDecision acquire(RateLimit limit, String scope, Instant now) {
-    RateLimitWindow window = RateLimitWindow.containing(limit.window(), now);
-    try {
-      UpdateItemResponse response = dynamo.updateItem(update -> update
-          .tableName(tableName)
-          .key(Map.of(
-              "pk", AttributeValue.fromS(partitionKey(limit, scope, window)),
-              "sk", AttributeValue.fromS("#")))
-          .updateExpression(UPDATE)
-          .conditionExpression(ROOM_LEFT)
-          .expressionAttributeNames(NAMES)
-          .expressionAttributeValues(Map.of(
-              ":one", ONE,
-              ":limit", AttributeValue.fromN(Integer.toString(limit.limit())),
-              ":expiresAt", AttributeValue.fromN(Long.toString(
-                  window.end().plus(EXPIRY_GRACE).getEpochSecond()))))
-          .returnValues(ReturnValue.UPDATED_NEW));
-      int hits = Integer.parseInt(response.attributes().get("hits").n());
-      return RateLimitDecision.allowed(limit.limit(), limit.limit() - hits, window);
-    } catch (ConditionalCheckFailedException full) {
-      return RateLimitDecision.refused(limit.limit(), window, now);
+    return leasing.acquire(limit, scope, now);
+  }
+
+  /** The lease: {@code wanted} tokens, or what is left when that is fewer, or none. */
+  TokenLease take(RateLimit limit, String scope, RateLimitWindow window, int wanted) {
+    Map<String, AttributeValue> key = Map.of(
+        "pk", AttributeValue.fromS(partitionKey(limit, scope, window)),
+        "sk", AttributeValue.fromS("#"));
+    AttributeValue expiresAt = AttributeValue.fromN(Long.toString(
+        window.end().plus(EXPIRY_GRACE).getEpochSecond()));
+    int asking = Math.min(wanted, limit.limit());
+    while (true) {
+      int tokens = asking;
+      try {
+        UpdateItemResponse response = dynamo.updateItem(update -> update
+            .tableName(tableName)
+            .key(key)
+            .updateExpression(UPDATE)
+            .conditionExpression(ROOM_FOR_WANTED)
+            .expressionAttributeNames(NAMES)
+            .expressionAttributeValues(Map.of(
+                ":wanted", AttributeValue.fromN(Integer.toString(tokens)),
+                ":most", AttributeValue.fromN(Integer.toString(limit.limit() - tokens)),
+                ":expiresAt", expiresAt))
+            .returnValues(ReturnValue.UPDATED_NEW)
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        return new TokenLease(tokens, Integer.parseInt(response.attributes().get("hits").n()));
+      } catch (ConditionalCheckFailedException tooFewLeft) {
+        // The condition fails only on an item whose hits are above limit - tokens.
+        int counted = countOf(tooFewLeft);
+        if (counted >= limit.limit()) {
+          return TokenLease.none(counted);
+        }
+        // Fewer than asked are left: take them all. A concurrent lease that gets there first
+        // makes this fail again with a higher count, so the loop ends once the window is used up.
+        asking = limit.limit() - counted;
+      }
     }
+  }
+
+  private static int countOf(ConditionalCheckFailedException failed) {
+    AttributeValue hits = failed.hasItem() ? failed.item().get("hits") : null;
+    if (hits == null || hits.n() == null) {
+      throw new IllegalStateException("a failed rate counter update returned no count", failed);
+    }
+    return Integer.parseInt(hits.n());
   }
 
   /** {@code RATE#{limit name}#{scope key}#{window start, epoch seconds}}. */

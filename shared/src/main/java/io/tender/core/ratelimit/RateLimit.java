@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * aligned to the epoch in seconds and announced in seconds.
  */
 public record RateLimit(String name, int limit, Duration window) {
+  /** A container leases at most this share of a limit at once (see {@link #leaseSize}). */
+  static final int LEASE_SHARE_DIVISOR = 10;
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
 
   public RateLimit {
@@ -28,6 +30,16 @@ public record RateLimit(String name, int limit, Duration window) {
       throw new IllegalArgumentException(
           "rate limit " + name + ": window must be a whole number of seconds, at least 1, was " + window);
     }
+  }
+
+  /**
+   * How many tokens a container takes from the shared counter at once ({@link LeasingRateLimiter}):
+   * a tenth of the limit, rounded down, and at least 1. Every limit under 20 therefore leases one
+   * token per request and is counted exactly as a single shared counter counts; a larger one lets
+   * a container hold at most a tenth of the window's budget unspent.
+   */
+  public int leaseSize() {
+    return Math.max(1, limit / LEASE_SHARE_DIVISOR);
   }
 
   public static RateLimit perMinute(String name, int limit) {

@@ -3,9 +3,10 @@ package io.tender.core.ratelimit;
 import java.time.Instant;
 
 /**
- * Counts requests against limits shared by every container of every function. A refused
- * request is not counted, so a client that keeps retrying is let in again as soon as the window
- * turns.
+ * Counts requests against limits shared by every container of every function, never letting more
+ * than the limit through in a window. A refused request is not counted, so a client that keeps
+ * retrying is let in again as soon as the window turns. An implementation may take its share of
+ * the counter in batches ({@link LeasingRateLimiter}).
  */
 public interface RateLimiter {
 
