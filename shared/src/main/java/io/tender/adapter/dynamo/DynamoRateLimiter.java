@@ -27,15 +27,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * {@code pk = RATE#{limit name}#{scope key}#{window start, epoch seconds}}, {@code sk = #},
  * spent through a {@link LeasingRateLimiter}.
  *
- * <p>A container takes a lease of {@code n = } {@link RateLimit#leaseSize()} tokens with ONE
- * conditional {@code UpdateItem}: {@code ADD hits :n} only while {@code hits <= limit - n}. The
+ * <p>A container takes a lease of {@code n} tokens ({@link LeasingRateLimiter}: 2, doubling up to
+ * a tenth of the limit) with ONE conditional {@code UpdateItem}: {@code ADD hits :n} only while
+ * {@code hits <= limit - n}. The
  * condition and the increment are one atomic step, so all containers together can never take more
  * than {@code limit} tokens, and a refused request (nothing left) adds nothing. When fewer than
  * {@code n} are left the failed update returns the counter ({@code ALL_OLD}) and the container
  * takes what is left with a second one. Limits under 20 take one token per request, as a single
  * counter does; larger ones pay one write per lease. The price is in {@link LeasingRateLimiter}:
  * tokens a container leased and did not spend are not given back, so another container may
- * refuse early, by at most {@code (n - 1) × containers} in the window.
+ * refuse early, by at most {@code (n - 1) × containers} in the window, and by no more than each
+ * of those containers has let through, plus one.
  *
  * <p>The scope key is the scope itself when it is at most {@value #MAX_PLAIN_SCOPE} characters of
  * {@code [A-Za-z0-9._:@+-]}, which covers tenant, key and account ids and IPv4/IPv6 addresses and

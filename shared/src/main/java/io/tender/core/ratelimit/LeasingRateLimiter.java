@@ -6,18 +6,24 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link RateLimiter} that takes tokens from the shared {@link RateCounter} in leases of
- * {@link RateLimit#leaseSize()} and spends them in this container without another call, so a
- * limit of 300 a minute costs one counter write per 30 requests instead of one per request.
+ * A {@link RateLimiter} that takes tokens from the shared {@link RateCounter} in leases and spends
+ * them in this container without another call, so a limit of 300 a minute costs one counter write
+ * per 30 requests instead of one per request once a container is busy.
  *
  * <p>Never more than the limit in a window: the counter hands out at most {@code limit} tokens per
  * window across every container, and a token is spent once, by the container that took it. A
  * container that cannot get a whole lease takes what is left. A limit under 20 leases one token
  * per request, which is exactly a single shared counter.
  *
+ * <p>A container's first lease on a counter in a window is {@value #FIRST_LEASE} tokens and each
+ * next one doubles, up to {@link RateLimit#leaseSize()} (a tenth of the limit). A burst of fresh
+ * containers that each serve a request or two (how Lambda scales out) so takes little of the
+ * budget, while a busy container soon amortises its writes.
+ *
  * <p>The trade-off: unspent tokens are never given back. A container holding some can make
  * another refuse early, by at most {@code leaseSize - 1} tokens per container that holds a lease
- * in the window (a tenth of the limit each); they lapse when the window turns.
+ * in the window, and never by more than that container has already spent, plus one; they lapse
+ * when the window turns.
  *
  * <p>{@code X-RateLimit-Remaining} is {@code limit} minus the counter as this container's last
  * lease left it, plus the tokens this container still holds: what it would still let through if
@@ -30,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * one request at a time anyway); the leases of windows that have ended are forgotten.
  */
 public final class LeasingRateLimiter implements RateLimiter {
+  static final int FIRST_LEASE = 2;
+
   private record CounterKey(String limitName, String scope, Instant windowStart) {}
 
   /** The tokens this container holds on one counter; guarded by its own monitor. */
@@ -38,6 +46,7 @@ public final class LeasingRateLimiter implements RateLimiter {
     int leasedUnderLimit;
     int held;
     int counted;
+    int nextLease = FIRST_LEASE;
 
     Holding(Instant windowEnd) {
       this.windowEnd = windowEnd;
@@ -69,12 +78,14 @@ public final class LeasingRateLimiter implements RateLimiter {
         holding.held--;
         return RateLimitDecision.allowed(limit.limit(), remaining(limit, holding), window);
       }
-      TokenLease lease = counter.take(limit, scope, window, leaseSize);
+      int wanted = Math.min(holding.nextLease, leaseSize);
+      TokenLease lease = counter.take(limit, scope, window, wanted);
       forgetEndedWindows(now);
       holding.held = 0;
       if (lease.granted() == 0) {
         return RateLimitDecision.refused(limit.limit(), window, now);
       }
+      holding.nextLease = Math.min(wanted * 2, leaseSize);
       holding.leasedUnderLimit = limit.limit();
       holding.counted = lease.counted();
       holding.held = lease.granted() - 1;

@@ -33,7 +33,7 @@ public record RateLimit(String name, int limit, Duration window) {
   }
 
   /**
-   * How many tokens a container takes from the shared counter at once ({@link LeasingRateLimiter}):
+   * The most tokens a container takes from the shared counter at once ({@link LeasingRateLimiter}):
    * a tenth of the limit, rounded down, and at least 1. Every limit under 20 therefore leases one
    * token per request and is counted exactly as a single shared counter counts; a larger one lets
    * a container hold at most a tenth of the window's budget unspent.

@@ -108,16 +108,21 @@ class DynamoRateLimiterLeasingTest extends LeasingContract {
   @Test
   void aLeaseIsOneConditionalAddThatNeverPassesTheLimit() {
     RateLimit limit = RateLimit.perMinute("leasing.update", 60);
+    RateLimiter container = container();
     int writesBefore = UPDATES.size();
 
-    container().acquire(limit, "tenant:t_update", NOW);
+    for (int request = 0; request < 7; request++) {
+      container.acquire(limit, "tenant:t_update", NOW);
+    }
 
-    UpdateItemRequest lease = UPDATES.get(writesBefore);
-    assertThat(lease.updateExpression()).isEqualTo("ADD #hits :wanted SET #expiresAt = :expiresAt");
-    assertThat(lease.conditionExpression()).isEqualTo("attribute_not_exists(#hits) OR #hits <= :most");
-    assertThat(lease.expressionAttributeValues())
-        .containsEntry(":wanted", AttributeValue.fromN("6"))
-        .containsEntry(":most", AttributeValue.fromN("54"));
-    assertThat(storedHits(limit, "tenant:t_update", NOW)).isEqualTo(6);
+    List<UpdateItemRequest> leases = UPDATES.subList(writesBefore, UPDATES.size());
+    assertThat(leases).extracting(UpdateItemRequest::updateExpression)
+        .containsOnly("ADD #hits :wanted SET #expiresAt = :expiresAt");
+    assertThat(leases).extracting(UpdateItemRequest::conditionExpression)
+        .containsOnly("attribute_not_exists(#hits) OR #hits <= :most");
+    assertThat(leases).extracting(lease -> lease.expressionAttributeValues().get(":wanted").n()
+        + " if at most " + lease.expressionAttributeValues().get(":most").n())
+        .containsExactly("2 if at most 58", "4 if at most 56", "6 if at most 54");
+    assertThat(storedHits(limit, "tenant:t_update", NOW)).isEqualTo(12);
   }
 }

@@ -67,22 +67,36 @@ public abstract class LeasingContract {
   }
 
   @Test
-  public void aLargeLimitLeasesATenthAndSpendsItWithoutWriting() {
+  public void aBusyContainerLeasesTwoThenDoublesUpToATenthOfTheLimit() {
     RateLimit limit = RateLimit.perMinute("leasing.large", 300);
     RateLimiter container = container();
     String scope = "key:key_large";
     int writesBefore = counterWrites();
 
-    for (int request = 1; request <= 30; request++) {
+    for (int request = 1; request <= 60; request++) {
       assertThat(container.acquire(limit, scope, NOW))
           .isEqualTo(new RateLimitDecision(true, 300, 300 - request, WINDOW_END, 0));
     }
-    assertThat(counterWrites() - writesBefore).as("one lease of 30").isEqualTo(1);
-    assertThat(storedHits(limit, scope, NOW)).isEqualTo(30);
-
-    assertThat(container.acquire(limit, scope, NOW).remaining()).isEqualTo(269);
-    assertThat(counterWrites() - writesBefore).as("the 31st request takes the next lease").isEqualTo(2);
+    assertThat(counterWrites() - writesBefore).as("leases of 2, 4, 8, 16 and 30").isEqualTo(5);
     assertThat(storedHits(limit, scope, NOW)).isEqualTo(60);
+
+    for (int request = 61; request <= 90; request++) {
+      assertThat(container.acquire(limit, scope, NOW).remaining()).isEqualTo(300 - request);
+    }
+    assertThat(counterWrites() - writesBefore).as("the next 30 requests, one lease").isEqualTo(6);
+    assertThat(storedHits(limit, scope, NOW)).isEqualTo(90);
+  }
+
+  @Test
+  public void aBurstOfFreshContainersServingOneRequestEachTakesLittleOfTheBudget() {
+    RateLimit limit = RateLimit.perMinute("leasing.burst", 100);
+    String scope = "tenant:t_burst";
+
+    for (int container = 0; container < 20; container++) {
+      assertThat(container().acquire(limit, scope, NOW).allowed()).as("container " + container).isTrue();
+    }
+
+    assertThat(storedHits(limit, scope, NOW)).as("a first lease of 2 each").isEqualTo(40);
   }
 
   @Test
@@ -150,11 +164,10 @@ public abstract class LeasingContract {
     RateLimiter b = container();
     String scope = "tenant:t_remaining";
     a.acquire(limit, scope, NOW);
-    a.acquire(limit, scope, NOW);
 
     RateLimitDecision fromB = b.acquire(limit, scope, NOW);
 
-    assertThat(fromB.remaining()).as("50 - A's lease of 5 - B's own request").isEqualTo(44);
+    assertThat(fromB.remaining()).as("50 - A's lease of 2 - B's own request").isEqualTo(47);
     int letThrough = 0;
     while (b.acquire(limit, scope, NOW).allowed()) {
       letThrough++;
@@ -173,19 +186,22 @@ public abstract class LeasingContract {
     RateLimitDecision nextWindow = container.acquire(limit, scope, WINDOW_END);
     RateLimitDecision secondInNextWindow = container.acquire(limit, scope, WINDOW_END.plusSeconds(30));
 
-    assertThat(nextWindow).as("the 9 tokens of the ended window are not spent in the next")
+    assertThat(nextWindow).as("the token left of the ended window is not spent in the next")
         .isEqualTo(new RateLimitDecision(true, 100, 99, NEXT_WINDOW_END, 0));
     assertThat(secondInNextWindow).isEqualTo(new RateLimitDecision(true, 100, 98, NEXT_WINDOW_END, 0));
-    assertThat(counterWrites() - writesBefore).isEqualTo(1);
-    assertThat(storedHits(limit, scope, WINDOW_END)).isEqualTo(10);
-    assertThat(storedHits(limit, scope, NOW)).isEqualTo(10);
+    assertThat(counterWrites() - writesBefore).as("one new lease of 2").isEqualTo(1);
+    assertThat(storedHits(limit, scope, WINDOW_END)).isEqualTo(2);
+    assertThat(storedHits(limit, scope, NOW)).isEqualTo(2);
   }
 
   @Test
   public void tokensLeasedUnderAHigherLimitAreNotSpentOnceItIsLowered() {
     RateLimiter container = container();
     String scope = "tenant:t_lowered";
-    container.acquire(RateLimit.perMinute("leasing.lowered", 300), scope, NOW);
+    for (int request = 0; request < 15; request++) {
+      container.acquire(RateLimit.perMinute("leasing.lowered", 300), scope, NOW);
+    }
+    // Leases of 2, 4, 8 and 16: 30 taken, 15 still held.
 
     RateLimitDecision lowered = container.acquire(RateLimit.perMinute("leasing.lowered", 25), scope, NOW);
 
