@@ -29,8 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * lease left it, plus the tokens this container still holds: what it would still let through if
  * no other container took tokens after that lease. Tokens another container holds are counted as
  * used, never as remaining. With one container serving a scope, or a limit under 20, it is exactly
- * what a single counter would say; other containers' later leases show at this container's next
- * lease.
+ * what a single counter would say. Leases other containers take after this container's last one
+ * show only at its next: seeing them sooner would cost a read per request, so under traffic spread
+ * over several containers the value can be above what is left.
  *
  * <p>Thread-safe: requests for one counter are served one at a time (a Lambda container serves
  * one request at a time anyway); the leases of windows that have ended are forgotten.
