@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A connector built on its first call: its HTTP client starts threads and loads classes, which
+ * A connector built on its first call: its HTTP client builds a TLS context and loads classes, which
  * the many functions that never call the provider should not pay for on a cold start.
  */
 final class LazyCheckoutConnector implements CheckoutConnector {

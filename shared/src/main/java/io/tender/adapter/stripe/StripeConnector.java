@@ -10,19 +10,21 @@ import io.tender.core.provider.ProviderRefusedException.Refusal;
 import io.tender.core.provider.RefundRequest;
 import io.tender.core.provider.RefundState;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * Stripe Checkout through Stripe's REST API: one Checkout Session per payment, its PaymentIntent
  * for the money, Refunds against the PaymentIntent. Wire units are minor units (see
  * {@link StripeAmounts}); statuses are read only by {@link StripeStatusMapper}.
  *
- * <p>Build one per container and reuse it: it holds one {@link HttpClient}.
+ * <p>Build one per container and reuse it: it holds one HTTP client, the url-connection one the
+ * AWS clients use too, so calling Stripe adds no HTTP stack of its own to a cold start.
  */
 public final class StripeConnector implements CheckoutConnector {
   public static final String PROVIDER = "stripe";
@@ -33,14 +35,22 @@ public final class StripeConnector implements CheckoutConnector {
 
   /** {@code secretKey} is read on every call (the secret store caches it), so rotation needs no restart. */
   public StripeConnector(StripeSettings settings, Supplier<String> secretKey) {
-    this(HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build(), settings, secretKey);
+    this(httpClient(settings), settings, secretKey);
   }
 
-  StripeConnector(HttpClient client, StripeSettings settings, Supplier<String> secretKey) {
+  StripeConnector(SdkHttpClient client, StripeSettings settings, Supplier<String> secretKey) {
     this.http = new StripeHttp(client, settings, secretKey);
+  }
+
+  /**
+   * The client Stripe is called with: it never follows a redirect, and the request timeout bounds
+   * every wait for Stripe, for the answer to begin as for each part of it.
+   */
+  static SdkHttpClient httpClient(StripeSettings settings) {
+    return UrlConnectionHttpClient.builder()
+        .connectionTimeout(settings.connectTimeout())
+        .socketTimeout(settings.requestTimeout())
+        .build();
   }
 
   @Override

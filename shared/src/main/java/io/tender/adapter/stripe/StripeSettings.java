@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Where and how patiently to call Stripe. {@code baseUrl} is {@code https://api.stripe.com} on AWS
- * and the local sandbox's address locally.
+ * and the local sandbox's address locally. {@code requestTimeout} bounds each wait for Stripe: for
+ * its answer to begin and for every part of it.
  */
 public record StripeSettings(URI baseUrl, Duration connectTimeout, Duration requestTimeout) {
   public static final URI STRIPE_API = URI.create("https://api.stripe.com");
