@@ -9,6 +9,7 @@ import com.stripe.net.Webhook;
 import io.tender.core.auth.Base32;
 import io.tender.core.auth.Totp;
 import io.tender.core.auth.TotpParameters;
+import io.tender.core.id.Ids;
 import io.tender.core.webhook.OutboundUrlRefusal;
 import io.tender.core.webhook.WebhookEndpoints;
 import io.tender.local.function.Invocation;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -703,8 +706,9 @@ class MerchantWebhooksEndToEndTest {
     Instant past = Instant.now().minusSeconds(1);
     String table = gateway.template().tables().get("TenderTable").tableName();
     gateway.dynamoDb().updateItem(update -> update.tableName(table)
-        .key(Map.of("pk", AttributeValue.fromS("T#" + merchant.tenantId() + "#test#WHDELIVERY#" + deliveryId),
-            "sk", AttributeValue.fromS("#")))
+        .key(Map.of("pk", AttributeValue.fromS("T#" + merchant.tenantId() + "#test#WHDELIVERY#"
+                + LocalDate.ofInstant(Ids.createdAt("wd", deliveryId).orElseThrow(), ZoneOffset.UTC)),
+            "sk", AttributeValue.fromS(deliveryId)))
         .updateExpression("SET nextAttemptAt = :at, dueSk = :due")
         .conditionExpression("attribute_exists(dueSk)")
         .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(past.toString()),

@@ -1,5 +1,6 @@
 package io.tender.core.webhook;
 
+import io.tender.core.id.Ids;
 import io.tender.core.tenant.Mode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,6 +33,10 @@ public final class WebhookDispatcher {
   /** Long waits are released this early, so the sweeper's minute tick does not make them late. */
   static final Duration EARLY_RELEASE = Duration.ofMinutes(1);
   private static final int CANCEL_PAGE = 100;
+  private static final String EVENT_ID_PREFIX = "evt";
+  private static final String DELIVERY_ID_PREFIX = "wd";
+  /** How many leading characters of an id's suffix carry the millisecond it was made at. */
+  private static final int ID_TIME_CHARS = 10;
 
   private final WebhookEndpointRepository endpoints;
   private final WebhookDeliveryRepository deliveries;
@@ -230,12 +235,20 @@ public final class WebhookDispatcher {
         eventBody);
   }
 
-  /** The same event and endpoint always name the same delivery. */
+  /**
+   * The same event and endpoint always name the same delivery: the event id's time part, so the
+   * delivery is filed under its event's day and found from its id alone, then 64 bits of a hash of
+   * the pair, in the shape of every Tender id ({@link Ids#isId}).
+   */
   static String deliveryId(String eventId, String endpointId) {
+    if (Ids.createdAt(EVENT_ID_PREFIX, eventId).isEmpty()) {
+      throw new IllegalArgumentException("a delivered event's id must be one Tender made");
+    }
+    String time = eventId.substring(EVENT_ID_PREFIX.length() + 1, EVENT_ID_PREFIX.length() + 1 + ID_TIME_CHARS);
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
           .digest((eventId + "\n" + endpointId).getBytes(StandardCharsets.UTF_8));
-      return "wd_" + HexFormat.of().formatHex(digest, 0, 13);
+      return DELIVERY_ID_PREFIX + "_" + time + HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
     }

@@ -99,6 +99,8 @@ class WebhookDispatchIntegrationTest {
 
     List<WebhookDelivery> started = dispatcher.fanOut("ten_whd1", Mode.TEST, event.id(), event.type());
     assertThat(started).hasSize(1);
+    assertThat(started.get(0).id()).as("filed under its event's day, found from its id alone")
+        .startsWith("wd_" + event.id().substring("evt_".length(), "evt_".length() + 10)).hasSize(29);
     assertThat(dispatcher.fanOut("ten_whd1", Mode.TEST, event.id(), event.type()))
         .as("a repeated fan-out finds the untried delivery and queues it again, making no second one")
         .extracting(WebhookDelivery::id).containsExactly(started.get(0).id());
