@@ -19,6 +19,7 @@ import io.tender.core.tenant.Mode;
 import io.tender.reliability.SimulatedProvider.Fault;
 import io.tender.reliability.SimulatedProvider.Webhook;
 import java.nio.charset.StandardCharsets;
+import io.tender.core.settlement.Settlement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -484,14 +485,15 @@ final class SimulationRun {
 
   /**
    * A webhook arrives: recorded in the inbox, then its hint settled from the provider's answer, as
-   * the queue's consumer does; a failure leaves it with the provider, which delivers it again.
+   * the queue's consumer does on a first receive; a failure leaves it with the provider, which
+   * delivers it again, and so does a deferral (the queue hands the hint back).
    */
   private void deliver(Webhook webhook, boolean redeliverLater) {
     byte[] body = ("{\"id\":\"" + webhook.eventId() + "\",\"type\":\"" + webhook.type() + "\",\"object\":\""
         + webhook.objectId() + "\"}").getBytes(StandardCharsets.UTF_8);
     world.inbox.record(SimulatedProvider.NAME, webhook.eventId(), body, world.clock.instant());
-    world.hints.settle(webhook.hint(world.provider.provider()));
-    if (!redeliverLater) {
+    Settlement.Outcome outcome = world.hints.settleOrDefer(webhook.hint(world.provider.provider()));
+    if (!redeliverLater && !(outcome instanceof Settlement.Outcome.Deferred)) {
       world.provider.delivered(webhook);
     }
   }

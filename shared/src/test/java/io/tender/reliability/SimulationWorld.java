@@ -27,6 +27,7 @@ import io.tender.core.payment.PaymentRepository;
 import io.tender.core.refund.Refunds;
 import io.tender.core.settlement.Settlement;
 import io.tender.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * see only the simulation's own tenants in the shared due index.
  */
 final class SimulationWorld {
+  /** As on AWS: a refund's webhooks wait this long at most for its creator to settle it. */
+  static final Duration REFUND_IN_FLIGHT = Duration.ofSeconds(15);
+
   final MutableClock clock;
   final ThreadSeededRandom random = new ThreadSeededRandom();
   final SimulatedProvider provider;
@@ -85,7 +89,7 @@ final class SimulationWorld {
     this.links = new PaymentLinks(linkRepository, checkouts, tenantRepository, AmountPolicy.standard(), random, clock);
     this.idempotency = new IdempotentExecution(new DynamoIdempotencyStore(dynamo, table), clock);
     this.hints = new HintSettlement(provider, new DynamoPaymentLookup(dynamo, table, storedPayments), payments,
-        settlement, new ProviderRefundIds(payments, clock));
+        settlement, new ProviderRefundIds(payments, clock), clock, REFUND_IN_FLIGHT);
     this.poller = new ReconciliationPoller(onlyOf(tenants, new DuePaymentPolls(dynamo, table)), payments, sessions,
         provider, settlement, (name, context) -> { }, clock);
     this.inbox = new DynamoProviderEventInbox(dynamo, table);

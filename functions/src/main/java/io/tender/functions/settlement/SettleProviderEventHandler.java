@@ -17,11 +17,20 @@ import java.util.Map;
  * The settlement queue's consumer: each provider hint is settled on its own; a message that fails
  * is reported alone, retried by the queue, and lands in the dead-letter queue after a few tries,
  * counted as {@value #DEAD_LETTERED} when it fails for the last time.
+ *
+ * <p>On its first receive only, a hint may be {@linkplain io.tender.core.settlement.HintSettlement#settleOrDefer
+ * deferred} (a refund its creator is still answering): its visibility is set to the delay and it is
+ * reported failed, so the queue hands it back then. Deferral is bounded by that delay and takes one
+ * receive at most, which the redrive policy allows for: a deferred hint still has as many tries to
+ * settle as any other.
  */
 public final class SettleProviderEventHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   public static final String DEAD_LETTERED = "settlement.dead_lettered";
-  /** The settlement queue's RedrivePolicy maxReceiveCount in template.yaml: a test keeps them equal. */
-  public static final int MAX_RECEIVES = 5;
+  /**
+   * The settlement queue's RedrivePolicy maxReceiveCount in template.yaml (a test keeps them equal):
+   * five tries to settle, and one receive for a deferral.
+   */
+  public static final int MAX_RECEIVES = 6;
 
   private final Platform platform;
 
@@ -40,7 +49,16 @@ public final class SettleProviderEventHandler implements RequestHandler<SQSEvent
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       try {
         ProviderHint hint = SettlementQueue.parse(message.getBody());
-        Settlement.Outcome outcome = platform.hintSettlement().settle(hint);
+        Settlement.Outcome outcome = mayDefer(message)
+            ? platform.hintSettlement().settleOrDefer(hint)
+            : platform.hintSettlement().settle(hint);
+        if (outcome instanceof Settlement.Outcome.Deferred deferred) {
+          platform.settlementQueue().returnAfter(message.getReceiptHandle(), deferred.delay());
+          platform.log().info("provider event deferred", Map.of("provider", hint.provider(), "event", hint.eventId(),
+              "delayMillis", deferred.delay().toMillis(), "reason", deferred.reason()));
+          failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+          continue;
+        }
         platform.log().info("provider event settled", Map.of("provider", hint.provider(), "event", hint.eventId(),
             "subject", hint.subject().name(), "outcome", outcome.getClass().getSimpleName(),
             "payment", paymentOf(outcome)));
@@ -59,11 +77,21 @@ public final class SettleProviderEventHandler implements RequestHandler<SQSEvent
 
   /** Whether the queue moves the message to the dead-letter queue instead of delivering it again. */
   static boolean lastReceive(SQSEvent.SQSMessage message) {
+    return receives(message) >= MAX_RECEIVES;
+  }
+
+  /** Only a first receive defers, so a hint is handed back once at most; an unknown count settles now. */
+  static boolean mayDefer(SQSEvent.SQSMessage message) {
+    return receives(message) == 1;
+  }
+
+  /** The message's ApproximateReceiveCount, 0 when it is missing or unreadable. */
+  private static int receives(SQSEvent.SQSMessage message) {
     String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
     try {
-      return count != null && Integer.parseInt(count) >= MAX_RECEIVES;
+      return count == null ? 0 : Integer.parseInt(count);
     } catch (NumberFormatException unreadable) {
-      return false;
+      return 0;
     }
   }
 

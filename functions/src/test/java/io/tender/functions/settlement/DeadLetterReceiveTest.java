@@ -26,6 +26,18 @@ class DeadLetterReceiveTest {
     assertThat(SettleProviderEventHandler.lastReceive(garbled)).isFalse();
   }
 
+  @Test
+  void onlyAFirstReceiveMayDeferSoADeferralTakesOneReceiveAtMost() {
+    SQSEvent.SQSMessage bare = new SQSEvent.SQSMessage();
+
+    assertThat(SettleProviderEventHandler.mayDefer(received(1))).isTrue();
+    assertThat(SettleProviderEventHandler.mayDefer(received(2))).isFalse();
+    assertThat(SettleProviderEventHandler.mayDefer(bare)).as("an unknown count settles now").isFalse();
+    assertThat(SettleProviderEventHandler.lastReceive(received(2)))
+        .as("after a deferral, as many tries to settle remain as a hint never deferred has").isFalse();
+    assertThat(SettleProviderEventHandler.MAX_RECEIVES - 1).as("five tries to settle besides the deferral").isEqualTo(5);
+  }
+
   private static SQSEvent.SQSMessage received(int times) {
     SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
     message.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(times)));

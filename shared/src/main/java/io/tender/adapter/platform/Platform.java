@@ -84,6 +84,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Platform {
   private static final Duration SECRET_CACHE = Duration.ofMinutes(5);
+  /**
+   * How long a refund's creator may still be settling the provider's answer after reserving it: the
+   * refund request's timeouts (connect and answer) and a margin for the checkout lookup before it and
+   * the commit after it. Webhooks about the refund wait that long at most before settling it themselves.
+   */
+  static final Duration REFUND_IN_FLIGHT = StripeSettings.DEFAULT_CONNECT_TIMEOUT
+      .plus(StripeSettings.DEFAULT_REQUEST_TIMEOUT).plus(Duration.ofSeconds(5));
 
   private final Clock clock;
   private final IdGenerator ids;
@@ -100,6 +107,7 @@ public final class Platform {
   private final Metrics metrics;
   private final ReconciliationPoller reconciliationPoller;
   private final HintSettlement hintSettlement;
+  private final Supplier<SettlementQueue> settlementQueue;
   private final StripeWebhookIngress stripeWebhooks;
   private final WebhookEndpoints webhookEndpoints;
   private final WebhookDispatcher webhookDispatcher;
@@ -144,10 +152,11 @@ public final class Platform {
     this.reconciliationPoller = new ReconciliationPoller(new DuePaymentPolls(dynamo, table), payments,
         checkoutSessions, stripe, settlement, metrics, clock);
     this.hintSettlement = new HintSettlement(stripe, new DynamoPaymentLookup(dynamo, table, payments), payments,
-        settlement, new ProviderRefundIds(payments, clock));
+        settlement, new ProviderRefundIds(payments, clock), clock, REFUND_IN_FLIGHT);
     String queueUrl = environment.require("TENDER_SETTLEMENT_QUEUE_URL");
-    // The SQS client is built on first use: only the webhook ingress sends.
+    // The SQS client is built on first use: only the webhook ingress sends, and settlement defers.
     Supplier<SettlementQueue> queue = new Lazy<>(() -> new SettlementQueue(clients.sqs(), queueUrl));
+    this.settlementQueue = queue;
     this.stripeWebhooks = new StripeWebhookIngress(
         StripeWebhookVerifier.fromSecretStore(secrets, environment.require("TENDER_STRIPE_WEBHOOK_SECRET_SECRET"), clock),
         new DynamoProviderEventInbox(dynamo, table), queue, clock, log);
@@ -215,6 +224,11 @@ public final class Platform {
   /** Provider webhooks (as queued hints) settled by what they point at. */
   public HintSettlement hintSettlement() {
     return hintSettlement;
+  }
+
+  /** The queue of provider hints, to hand a deferred one back. */
+  public SettlementQueue settlementQueue() {
+    return settlementQueue.get();
   }
 
   /** Counters operators alarm on, as CloudWatch Embedded Metric Format lines. */

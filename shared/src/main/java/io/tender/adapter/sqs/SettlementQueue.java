@@ -6,11 +6,15 @@ import io.tender.adapter.json.Json;
 import io.tender.core.provider.ProviderHint;
 import io.tender.core.tenant.Mode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Provider hints on their way to settlement, as small JSON messages on the settlement queue. */
 public final class SettlementQueue {
+  /** SQS's limit on a message's visibility timeout (12 hours). */
+  private static final long MAX_VISIBILITY_SECONDS = 43_200;
+
   private final SqsClient sqs;
   private final String queueUrl;
 
@@ -22,6 +26,18 @@ public final class SettlementQueue {
   public void send(ProviderHint hint) {
     String body = body(hint);
     sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(body));
+  }
+
+  /**
+   * Hands a received message back to the queue, to be delivered again after {@code delay} (in whole
+   * seconds, at least one) instead of after the queue's visibility timeout; its consumer then reports
+   * it failed, so that it is not deleted. The receive it took still counts toward the redrive policy.
+   */
+  public void returnAfter(String receiptHandle, Duration delay) {
+    long seconds = Math.max(1, delay.toSeconds() + (delay.toNanosPart() > 0 ? 1 : 0));
+    int visibility = (int) Math.min(MAX_VISIBILITY_SECONDS, seconds);
+    sqs.changeMessageVisibility(change -> change.queueUrl(queueUrl).receiptHandle(receiptHandle)
+        .visibilityTimeout(visibility));
   }
 
   static String body(ProviderHint hint) {

@@ -124,7 +124,9 @@ public final class StripeConnector implements CheckoutConnector {
         .add("payment_intent", intentId)
         .add("amount", StripeAmounts.toWire(request.amount()))
         .add("metadata[" + StripeStatusMapper.PAYMENT_ID_KEY + "]", request.paymentId())
-        .add("metadata[" + StripeStatusMapper.REFUND_ID_KEY + "]", request.refundId());
+        .add("metadata[" + StripeStatusMapper.REFUND_ID_KEY + "]", request.refundId())
+        .add("metadata[" + StripeStatusMapper.TENANT_ID_KEY + "]", request.tenantId())
+        .add("metadata[" + StripeStatusMapper.MODE_KEY + "]", request.mode().wire());
     return StripeStatusMapper.refund(http.post("/v1/refunds", form, request.idempotencyKey()));
   }
 

@@ -200,7 +200,8 @@ public final class ReconciliationPoller {
       RefundState first;
       try {
         first = connector.refund(new RefundRequest(payment.id(), refund.id(),
-            payment.provider().get().providerPaymentId(), Money.ofMinor(refund.amount(), payment.currency())));
+            payment.provider().get().providerPaymentId(), Money.ofMinor(refund.amount(), payment.currency()),
+            payment.tenantId(), payment.mode()));
       } catch (ProviderRefusedException refused) {
         if (refused.refusal() == ProviderRefusedException.Refusal.IDEMPOTENCY_CONFLICT) {
           return Answer.hopeless("refund " + refund.id() + " was re-sent unlike the first request");

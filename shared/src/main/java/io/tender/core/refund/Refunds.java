@@ -88,7 +88,8 @@ public final class Refunds {
 
     RefundState state;
     try {
-      state = connector.refund(new RefundRequest(payment.id(), refundId, provider.providerPaymentId(), money));
+      state = connector.refund(new RefundRequest(payment.id(), refundId, provider.providerPaymentId(), money,
+          payment.tenantId(), payment.mode()));
     } catch (ProviderUnavailableException unknown) {
       // The provider may or may not have refunded: keep the reservation; reconciliation decides.
       return new Refunded(refundId, payment.id(), "pending", money.minor(), Optional.empty());

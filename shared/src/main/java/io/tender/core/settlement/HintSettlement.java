@@ -9,6 +9,10 @@ import io.tender.core.provider.CheckoutConnector;
 import io.tender.core.provider.ProviderHint;
 import io.tender.core.provider.ProviderRefusedException;
 import io.tender.core.provider.RefundState;
+import io.tender.core.payment.Refund;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -31,6 +35,13 @@ import java.util.function.Supplier;
  * so a stale read costs a retry, never a wrong write. A hint whose payment already
  * {@linkplain Reflected reflects} what the provider reported is dropped after that one read,
  * without asking the provider.
+ *
+ * <p>A refund we start is settled by its creator, with the provider's answer, while the provider
+ * already sends webhooks about it: a hint about a refund the payment shows as reserved and still
+ * unanswered, reserved less than {@code refundInFlight} ago, is therefore {@linkplain
+ * #settleOrDefer deferred} until that window closes rather than settled in a race with the creator
+ * (both commit the same change, and the loser's transaction is cancelled and billed). By then the
+ * payment normally reflects it and the hint is dropped; if the creator died, the hint settles it.
  */
 public final class HintSettlement {
   private final CheckoutConnector connector;
@@ -38,24 +49,46 @@ public final class HintSettlement {
   private final PaymentRepository payments;
   private final Settlement settlement;
   private final ProviderRefundIds refundIds;
+  private final Clock clock;
+  private final Duration refundInFlight;
 
+  /**
+   * @param refundInFlight how long after reserving a refund its creator may still be waiting for the
+   *     provider's answer and settling it: the longest a hint about that refund is deferred
+   */
   public HintSettlement(CheckoutConnector connector, PaymentLookup lookup, PaymentRepository payments,
-      Settlement settlement, ProviderRefundIds refundIds) {
+      Settlement settlement, ProviderRefundIds refundIds, Clock clock, Duration refundInFlight) {
     this.connector = connector;
     this.lookup = lookup;
     this.payments = payments;
     this.settlement = settlement;
     this.refundIds = refundIds;
+    this.clock = clock;
+    this.refundInFlight = refundInFlight;
   }
 
+  /** Settles the hint now, whoever else may be settling the same answer. */
   public Settlement.Outcome settle(ProviderHint hint) {
+    return settle(hint, false);
+  }
+
+  /**
+   * As {@link #settle}, except that a hint about a refund its creator is still answering is not
+   * settled but answered {@link Settlement.Outcome.Deferred}, with a delay of at most
+   * {@code refundInFlight}: hand it back, and it settles (or is dropped) when it comes again.
+   */
+  public Settlement.Outcome settleOrDefer(ProviderHint hint) {
+    return settle(hint, true);
+  }
+
+  private Settlement.Outcome settle(ProviderHint hint, boolean mayDefer) {
     if (!hint.provider().equals(connector.provider())) {
       return new Settlement.Outcome.Ignored("no connector for provider " + hint.provider());
     }
     return switch (hint.subject()) {
       case CHECKOUT -> checkout(hint);
       case PROVIDER_PAYMENT -> providerPayment(hint);
-      case REFUND -> refund(hint);
+      case REFUND -> refund(hint, mayDefer);
     };
   }
 
@@ -100,10 +133,15 @@ public final class HintSettlement {
     return settlement.settleCheckoutOf(payment);
   }
 
-  private Settlement.Outcome refund(ProviderHint hint) {
+  private Settlement.Outcome refund(ProviderHint hint, boolean mayDefer) {
     Optional<Payment> claimed = keyed(hint).or(() -> hint.paymentId().flatMap(lookup::byId));
     if (claimed.isPresent() && Reflected.already(claimed.get(), hint.reported())) {
       return reflected(claimed.get(), hint);
+    }
+    Optional<Settlement.Outcome> deferred = mayDefer ? claimed.flatMap(payment -> deferral(payment, hint.refundId()))
+        : Optional.empty();
+    if (deferred.isPresent()) {
+      return deferred.get();
     }
     RefundState state;
     try {
@@ -130,6 +168,11 @@ public final class HintSettlement {
       payment = current.get();
     }
     Payment read = payment;
+    // Again on this read: the first one may have predated the reservation, or found no payment by the hint.
+    deferred = mayDefer ? deferral(read, named) : Optional.empty();
+    if (deferred.isPresent()) {
+      return deferred.get();
+    }
     Optional<String> ourRefund = named.filter(id -> read.refund(id).isPresent());
     if (ourRefund.isEmpty() && !takenFrom(read, state)) {
       return new Settlement.Outcome.Ignored("refund " + state.providerRefundId()
@@ -140,6 +183,27 @@ public final class HintSettlement {
       refundIds.remember(reload, ourRefund.get(), state.providerRefundId());
     }
     return outcome;
+  }
+
+  /**
+   * The hint's deferral while {@code payment} shows the refund {@code refundId} as reserved by us
+   * less than {@code refundInFlight} ago and not yet answered (no provider id remembered for it):
+   * its creator is probably still waiting for the same answer, and settles it itself. Empty past
+   * that window.
+   */
+  private Optional<Settlement.Outcome> deferral(Payment payment, Optional<String> refundId) {
+    Instant now = clock.instant();
+    Optional<Refund> unanswered = refundId.flatMap(payment::refund)
+        .filter(refund -> refund.status() == Refund.Status.RESERVED && refund.providerRefundId().isEmpty());
+    return unanswered.flatMap(Refund::reservedAt)
+        .map(reservedAt -> reservedAt.plus(refundInFlight))
+        .filter(now::isBefore)
+        .map(windowEnds -> {
+          Duration delay = Duration.between(now, windowEnds);
+          // Never longer than the window, whatever the clocks of the creator and of this reader say.
+          return new Settlement.Outcome.Deferred("refund " + unanswered.get().id() + " of payment " + payment.id()
+              + " is still being answered by its creator", delay.compareTo(refundInFlight) > 0 ? refundInFlight : delay);
+        });
   }
 
   /** The payment under the key the hint carries, if it is that payment; read possibly stale. */

@@ -14,6 +14,7 @@ import io.tender.core.payment.Transition;
 import io.tender.core.provider.CheckoutConnector;
 import io.tender.core.provider.CheckoutState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,12 @@ public final class Settlement {
     record Ignored(String reason) implements Outcome {}
 
     record NotOurs(String checkoutId) implements Outcome {}
+
+    /**
+     * Not settled now: whoever else is settling the same answer is given {@code delay} to finish,
+     * and the hint is to be handed back to settle (or drop) after it.
+     */
+    record Deferred(String reason, Duration delay) implements Outcome {}
   }
 
   public Settlement(CheckoutConnector connector, PaymentRepository payments, SettlementStore store, IdGenerator ids,

@@ -19,9 +19,11 @@ import io.tender.core.refund.CreateRefund;
 import io.tender.core.refund.Refunds;
 import io.tender.core.tenant.Mode;
 import io.tender.testing.FakeProvider;
+import io.tender.testing.FakeProvider.Fault;
 import io.tender.testing.InMemoryCheckoutSessions;
 import io.tender.testing.InMemoryPayments;
 import io.tender.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class HintSettlementTest {
   private static final Principal MERCHANT = new Principal.ApiKeyCaller("ten_hints", Mode.TEST, "key_1");
   private static final Optional<ProviderHint.Owner> OWNER = Optional.of(new ProviderHint.Owner("ten_hints", Mode.TEST));
+  private static final Duration REFUND_IN_FLIGHT = Duration.ofSeconds(15);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T09:00:00Z"));
   private final InMemoryPayments payments = new InMemoryPayments();
@@ -42,7 +45,7 @@ class HintSettlementTest {
       new io.tender.core.tenant.InMemoryTenantRepository(), provider, AmountPolicy.standard(), ids, clock);
   private final Refunds refunds = new Refunds(payments, provider, settlement, AmountPolicy.standard(), ids, clock);
   private final HintSettlement hints = new HintSettlement(provider, payments, payments, settlement,
-      new ProviderRefundIds(payments, clock));
+      new ProviderRefundIds(payments, clock), clock, REFUND_IN_FLIGHT);
 
   @Test
   void aRefundWebhookSettlesTheRefundItNames() {
@@ -163,7 +166,7 @@ class HintSettlementTest {
     PaymentRepository noPointer = withoutPointer(payments);
     HintSettlement keyed = new HintSettlement(provider, payments, noPointer,
         new Settlement(provider, noPointer, payments, prefix -> prefix + "_" + java.util.UUID.randomUUID(), clock),
-        new ProviderRefundIds(noPointer, clock));
+        new ProviderRefundIds(noPointer, clock), clock, REFUND_IN_FLIGHT);
 
     Settlement.Outcome outcome = keyed.settle(keyedHint(ProviderHint.Subject.CHECKOUT, checkoutOf(paymentId), paymentId,
         OWNER, Optional.of(new PaymentEvent.Captured(700, null))));
@@ -278,7 +281,7 @@ class HintSettlementTest {
       }
     };
     HintSettlement staleHints = new HintSettlement(provider, stale, payments, settlement,
-        new ProviderRefundIds(payments, clock));
+        new ProviderRefundIds(payments, clock), clock, REFUND_IN_FLIGHT);
 
     Settlement.Outcome outcome = staleHints.settle(hint(ProviderHint.Subject.REFUND, providerRefundId,
         Optional.of(paymentId), Optional.of(refundId)));
@@ -325,6 +328,120 @@ class HintSettlementTest {
     provider.pay(checkoutOf(paymentId));
     settlement.settleCheckout(checkoutOf(paymentId));
     return paymentId;
+  }
+
+  @Test
+  void aRefundWebhookWaitsForTheRefundsCreatorAndIsDroppedOnceTheCreatorSettledIt() {
+    String paymentId = paidPayment(1000);
+    provider.failNext(Fault.TIMEOUT_AFTER_EFFECT); // the creator is still waiting for the provider's answer
+    String refundId = refunds.refund(MERCHANT, new CreateRefund(paymentId, 250L, null)).refundId();
+    ProviderHint webhook = refundHint(provider.refundIdFor(refundId).orElseThrow(), paymentId, refundId,
+        new PaymentEvent.RefundSucceeded(refundId, 250, null));
+    long reservedVersion = payments.get(paymentId).version();
+    int fetches = provider.calls("fetchRefund");
+
+    clock.advance(Duration.ofSeconds(1));
+    Settlement.Outcome deferred = hints.settleOrDefer(webhook);
+
+    assertThat(deferred).isInstanceOfSatisfying(Settlement.Outcome.Deferred.class,
+        outcome -> assertThat(outcome.delay()).as("until the window after the reservation closes")
+            .isEqualTo(REFUND_IN_FLIGHT.minusSeconds(1)));
+    assertThat(payments.get(paymentId).version()).isEqualTo(reservedVersion);
+    assertThat(provider.calls("fetchRefund")).as("the provider is not asked either").isEqualTo(fetches);
+
+    // The creator gets its answer and settles the refund itself.
+    settlement.apply(() -> payments.find(MERCHANT.tenantId(), MERCHANT.mode(), paymentId),
+        new PaymentEvent.RefundSucceeded(refundId, 250, null));
+    clock.advance(((Settlement.Outcome.Deferred) deferred).delay());
+
+    assertThat(hints.settleOrDefer(webhook)).isInstanceOf(Settlement.Outcome.Ignored.class);
+    assertThat(provider.calls("fetchRefund")).isEqualTo(fetches);
+    assertThat(payments.get(paymentId).amounts().refunded()).isEqualTo(250);
+  }
+
+  @Test
+  void aRefundWebhookSettlesTheRefundItselfOnceItsCreatorCanNoLongerBeAnswering() {
+    String paymentId = paidPayment(1000);
+    provider.failNext(Fault.TIMEOUT_AFTER_EFFECT); // and the creator dies before it learns the answer
+    String refundId = refunds.refund(MERCHANT, new CreateRefund(paymentId, 250L, null)).refundId();
+    ProviderHint webhook = refundHint(provider.refundIdFor(refundId).orElseThrow(), paymentId, refundId,
+        new PaymentEvent.RefundSucceeded(refundId, 250, null));
+
+    clock.advance(REFUND_IN_FLIGHT.minusMillis(1));
+    assertThat(hints.settleOrDefer(webhook)).isInstanceOfSatisfying(Settlement.Outcome.Deferred.class,
+        outcome -> assertThat(outcome.delay()).isEqualTo(Duration.ofMillis(1)));
+    clock.advance(Duration.ofMillis(1));
+    Settlement.Outcome outcome = hints.settleOrDefer(webhook);
+
+    assertThat(outcome).isInstanceOf(Settlement.Outcome.Applied.class);
+    Payment after = payments.get(paymentId);
+    assertThat(after.refund(refundId).orElseThrow().status()).isEqualTo(Refund.Status.SUCCEEDED);
+    assertThat(after.amounts().refunded()).isEqualTo(250);
+    assertThat(after.amounts().refundReserved()).isZero();
+  }
+
+  @Test
+  void aRefundWebhookSettledWithoutDeferringSettlesWhileTheCreatorMayStillBeAnswering() {
+    String paymentId = paidPayment(1000);
+    provider.failNext(Fault.TIMEOUT_AFTER_EFFECT);
+    String refundId = refunds.refund(MERCHANT, new CreateRefund(paymentId, 250L, null)).refundId();
+
+    Settlement.Outcome outcome = hints.settle(refundHint(provider.refundIdFor(refundId).orElseThrow(), paymentId,
+        refundId, new PaymentEvent.RefundSucceeded(refundId, 250, null)));
+
+    assertThat(outcome).isInstanceOf(Settlement.Outcome.Applied.class);
+    assertThat(payments.get(paymentId).refund(refundId).orElseThrow().status()).isEqualTo(Refund.Status.SUCCEEDED);
+  }
+
+  @Test
+  void aRefundWhosePendingAnswerIsKnownIsNotWaitedFor() {
+    String paymentId = paidPayment(1000);
+    provider.pendNextRefund();
+    String refundId = refunds.refund(MERCHANT, new CreateRefund(paymentId, 250L, null)).refundId();
+    String providerRefundId = provider.refundIdFor(refundId).orElseThrow();
+    hints.settle(refundHint(providerRefundId, paymentId, refundId, null)); // remembers the provider's id
+    provider.settleRefund(providerRefundId);
+
+    Settlement.Outcome outcome = hints.settleOrDefer(refundHint(providerRefundId, paymentId, refundId,
+        new PaymentEvent.RefundSucceeded(refundId, 250, null)));
+
+    assertThat(outcome).isInstanceOf(Settlement.Outcome.Applied.class);
+    assertThat(payments.get(paymentId).amounts().refunded()).isEqualTo(250);
+  }
+
+  @Test
+  void aRefundWebhookReadBeforeTheReservationWaitsForTheCreatorOnTheReadAfterIt() {
+    String paymentId = paidPayment(1000);
+    Payment beforeTheRefund = payments.get(paymentId);
+    provider.failNext(Fault.TIMEOUT_AFTER_EFFECT);
+    String refundId = refunds.refund(MERCHANT, new CreateRefund(paymentId, 250L, null)).refundId();
+    PaymentLookup stale = new PaymentLookup() {
+      @Override
+      public Optional<Payment> byId(String id) {
+        return Optional.of(beforeTheRefund);
+      }
+
+      @Override
+      public Optional<Payment> byKey(String tenantId, Mode mode, String id) {
+        return Optional.of(beforeTheRefund);
+      }
+    };
+    HintSettlement staleHints = new HintSettlement(provider, stale, payments, settlement,
+        new ProviderRefundIds(payments, clock), clock, REFUND_IN_FLIGHT);
+
+    Settlement.Outcome outcome = staleHints.settleOrDefer(refundHint(provider.refundIdFor(refundId).orElseThrow(),
+        paymentId, refundId, new PaymentEvent.RefundSucceeded(refundId, 250, null)));
+
+    assertThat(outcome).isInstanceOf(Settlement.Outcome.Deferred.class);
+    assertThat(payments.get(paymentId).refund(refundId).orElseThrow().status()).isEqualTo(Refund.Status.RESERVED);
+  }
+
+  /** A refund webhook as Stripe's carry it: our ids and the payment's key in metadata, and what it reports. */
+  private static ProviderHint refundHint(String providerRefundId, String paymentId, String refundId,
+      PaymentEvent reported) {
+    return new ProviderHint(FakeProvider.NAME, "evt_" + providerRefundId, "refund.created",
+        ProviderHint.Subject.REFUND, providerRefundId, Optional.of(paymentId), Optional.of(refundId), OWNER,
+        Optional.ofNullable(reported));
   }
 
   private String checkoutOf(String paymentId) {

@@ -206,6 +206,8 @@ class StripeConnectorSandboxTest {
           assertThat(hint.providerObjectId()).isEqualTo(pending.providerRefundId());
           assertThat(hint.refundId()).contains("rf_pend");
           assertThat(hint.paymentId()).contains("pay_pend");
+          // The metadata set on the refund gives settlement the payment's whole key, as a checkout's does.
+          assertThat(hint.owner()).contains(new ProviderHint.Owner("ten_sandbox", Mode.TEST));
         })
         .extracting(ProviderHint::eventType, ProviderHint::reported).containsExactly(
             tuple("refund.created", Optional.empty()),
@@ -302,7 +304,8 @@ class StripeConnectorSandboxTest {
 
   private static RefundRequest refund(String paymentId, String refundId, CheckoutCreated created,
       long amount) {
-    return new RefundRequest(paymentId, refundId, created.checkoutId(), Money.ofMinor(amount, "EUR"));
+    return new RefundRequest(paymentId, refundId, created.checkoutId(), Money.ofMinor(amount, "EUR"), "ten_sandbox",
+        Mode.TEST);
   }
 
   private List<ProviderHint> hints() {
