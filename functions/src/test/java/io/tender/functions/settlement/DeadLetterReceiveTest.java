@@ -35,7 +35,8 @@ class DeadLetterReceiveTest {
     assertThat(SettleProviderEventHandler.mayDefer(bare)).as("an unknown count settles now").isFalse();
     assertThat(SettleProviderEventHandler.lastReceive(received(2)))
         .as("after a deferral, as many tries to settle remain as a hint never deferred has").isFalse();
-    assertThat(SettleProviderEventHandler.MAX_RECEIVES - 1).as("five tries to settle besides the deferral").isEqualTo(5);
+    assertThat(SettleProviderEventHandler.MAX_RECEIVES - 1).as("five tries to settle besides the deferral")
+        .isEqualTo(5);
   }
 
   private static SQSEvent.SQSMessage received(int times) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param paymentId our payment id when the webhook carries it (client reference or metadata)
  * @param refundId our refund id when the webhook carries it
  * @param owner the tenant and mode of {@code paymentId}, when the webhook carries them (metadata set
- *     on checkouts created since it was added): with the id, the payment's whole key
+ *     on checkouts and refunds created since it was added): with the id, the payment's whole key
  * @param reported what the webhook's own snapshot says happened, when that is a definitive answer;
  *     never applied, only compared with the payment to drop a hint it already reflects
  */

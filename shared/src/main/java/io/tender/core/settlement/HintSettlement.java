@@ -5,11 +5,11 @@ import io.tender.core.payment.PaymentEvent;
 import io.tender.core.payment.PaymentLookup;
 import io.tender.core.payment.PaymentRepository;
 import io.tender.core.payment.ProviderReference;
+import io.tender.core.payment.Refund;
 import io.tender.core.provider.CheckoutConnector;
 import io.tender.core.provider.ProviderHint;
 import io.tender.core.provider.ProviderRefusedException;
 import io.tender.core.provider.RefundState;
-import io.tender.core.payment.Refund;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -202,7 +202,8 @@ public final class HintSettlement {
           Duration delay = Duration.between(now, windowEnds);
           // Never longer than the window, whatever the clocks of the creator and of this reader say.
           return new Settlement.Outcome.Deferred("refund " + unanswered.get().id() + " of payment " + payment.id()
-              + " is still being answered by its creator", delay.compareTo(refundInFlight) > 0 ? refundInFlight : delay);
+              + " is still being answered by its creator",
+              delay.compareTo(refundInFlight) > 0 ? refundInFlight : delay);
         });
   }
 

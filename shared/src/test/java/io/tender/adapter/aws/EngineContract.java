@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tender.adapter.secrets.SecretsManagerSecretStore;
+import io.tender.adapter.sqs.SettlementQueue;
 import io.tender.config.Environment;
 import io.tender.core.secret.SecretNotFoundException;
 import io.tender.core.secret.SecretStore;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -128,6 +130,27 @@ abstract class EngineContract {
 
       assertThat(receiveOne(sqs, queueUrl)).isEmpty();
       assertThat(receiveOne(sqs, dlqUrl)).extracting(Message::body).containsExactly("{\"event\":\"poison\"}");
+    }
+  }
+
+  @Test
+  void aSettlementMessageHandedBackComesAgainAfterItsDelayNotTheQueuesVisibility() throws InterruptedException {
+    try (SqsClient sqs = clients().sqs()) {
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      String queueUrl = sqs.createQueue(create -> create.queueName("contract-defer-" + suffix)
+          .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "180"))).queueUrl();
+      sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody("{\"event\":\"deferred\"}"));
+      Message first = receiveOne(sqs, queueUrl).getFirst();
+
+      new SettlementQueue(sqs, queueUrl).returnAfter(first.receiptHandle(), Duration.ofMillis(1_500));
+
+      assertThat(receiveOne(sqs, queueUrl)).as("hidden for the delay, rounded up to 2 s").isEmpty();
+      Thread.sleep(2_200);
+      List<Message> again = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).maxNumberOfMessages(1)
+          .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+          .messages();
+      assertThat(again).extracting(Message::body).containsExactly("{\"event\":\"deferred\"}");
+      assertThat(again.getFirst().attributes()).containsEntry(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "2");
     }
   }
 
