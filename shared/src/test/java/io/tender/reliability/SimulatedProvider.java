@@ -77,12 +77,14 @@ final class SimulatedProvider implements CheckoutConnector {
 
   /**
    * A webhook the provider owes us: only a hint, naming the checkout, the provider's payment
-   * object, or a refund ({@code objectId}), as the provider's event types do.
+   * object, or a refund ({@code objectId}, with our refund id as Stripe's carry it in metadata), as
+   * the provider's event types do.
    */
   record Webhook(String eventId, String type, String checkoutId, ProviderHint.Subject subject, String objectId,
-      Optional<String> paymentId, Optional<ProviderHint.Owner> owner, Optional<PaymentEvent> reported) {
+      Optional<String> paymentId, Optional<String> refundId, Optional<ProviderHint.Owner> owner,
+      Optional<PaymentEvent> reported) {
     ProviderHint hint(String provider) {
-      return new ProviderHint(provider, eventId, type, subject, objectId, paymentId, Optional.empty(),
+      return new ProviderHint(provider, eventId, type, subject, objectId, paymentId, refundId,
           paymentId.isPresent() ? owner : Optional.empty(), reported);
     }
   }
@@ -183,7 +185,7 @@ final class SimulatedProvider implements CheckoutConnector {
         done = new ProviderRefund(request.refundId(), "sim_re_" + request.refundId(), request.amount().minor());
         checkout.refunds.put(request.refundId(), done);
         outbox.add(new Webhook("evt_sim_" + (++events), "refund.updated", checkout.id, ProviderHint.Subject.REFUND,
-            done.providerRefundId(), Optional.of(checkout.paymentId), Optional.empty(),
+            done.providerRefundId(), Optional.of(checkout.paymentId), Optional.of(done.refundId()), checkout.owner,
             Optional.of(new PaymentEvent.RefundSucceeded(done.refundId(), done.amount(), null))));
       }
       answer = refundState(checkout, done);
@@ -323,7 +325,7 @@ final class SimulatedProvider implements CheckoutConnector {
         aboutIntent ? ProviderHint.Subject.PROVIDER_PAYMENT : ProviderHint.Subject.CHECKOUT,
         aboutIntent ? INTENT + checkout.paymentId : checkout.id,
         aboutIntent || checkout.owner.isPresent() ? Optional.of(checkout.paymentId) : Optional.empty(),
-        checkout.owner,
+        Optional.empty(), checkout.owner,
         // What the event's own snapshot says, as Stripe's does: a capture of what was taken so far.
         checkout.status == Status.PAID ? Optional.of(new PaymentEvent.Captured(checkout.captured, null))
             : Optional.empty()));
