@@ -2,8 +2,10 @@ package io.tender.adapter.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tender.adapter.json.Json;
 import io.tender.core.audit.Actor;
 import io.tender.core.audit.AuditEvent;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** One admitted request, as a handler's action sees it: who, what was sent, and how to audit. */
 public final class Call {
@@ -55,6 +58,37 @@ public final class Call {
 
   public Instant now() {
     return now;
+  }
+
+  /**
+   * The JSON body as {@code type}, read by the route's own {@code fromJson} when the body is a JSON
+   * object it takes as it is (empty when anything is unusual: an unknown field, a wrong or
+   * coercible type); every other body is bound by {@link #body(Class)}, whose refusals say which
+   * field. A request record that validates itself reports its own field errors either way. The
+   * cold start of a hot route so skips Jackson's bean binding, hundreds of classes.
+   */
+  public <T> T body(Class<T> type, Function<ObjectNode, Optional<T>> fromJson) {
+    byte[] body = request.body();
+    JsonNode tree;
+    try {
+      tree = body.length == 0 ? null : Json.mapper().readTree(body);
+    } catch (IOException unusual) {
+      tree = null;
+    }
+    if (tree instanceof ObjectNode object) {
+      Optional<T> value;
+      try {
+        value = fromJson.apply(object);
+      } catch (ApiException refused) {
+        throw refused;
+      } catch (RuntimeException invalid) {
+        throw ApiException.invalidRequest("The request body is not valid for this route");
+      }
+      if (value.isPresent()) {
+        return value.get();
+      }
+    }
+    return body(type);
   }
 
   /**

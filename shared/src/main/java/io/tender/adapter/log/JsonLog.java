@@ -1,9 +1,9 @@
 package io.tender.adapter.log;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tender.adapter.json.Json;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -38,12 +38,12 @@ public final class JsonLog {
   }
 
   private void write(String level, String message, Map<String, ?> fields) {
-    ObjectNode line = Json.object();
+    Map<String, Object> line = new LinkedHashMap<>();
     line.put("timestamp", clock.instant().toString());
     line.put("level", level);
     line.put("service", service);
     line.put("message", message);
-    fields.forEach((key, value) -> line.set(key, Json.mapper().valueToTree(value)));
-    out.println(line);
+    line.putAll(fields);
+    out.println(Json.write(line));
   }
 }

@@ -51,7 +51,7 @@ public final class SettlementQueue {
     hint.refundId().ifPresent(id -> message.put("refundId", id));
     hint.owner().ifPresent(owner -> message.put("tenantId", owner.tenantId()).put("mode", owner.mode().wire()));
     hint.reported().flatMap(ReportedEventJson::write).ifPresent(reported -> message.set("reported", reported));
-    return message.toString();
+    return Json.write(message);
   }
 
   /** A message written before the owner and report were carried parses too, without them. */
