@@ -71,7 +71,7 @@ public final class Call {
     byte[] body = request.body();
     JsonNode tree;
     try {
-      tree = body.length == 0 ? null : Json.mapper().readTree(body);
+      tree = body.length == 0 ? null : Json.readTree(body);
     } catch (IOException unusual) {
       tree = null;
     }

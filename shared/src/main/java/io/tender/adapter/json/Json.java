@@ -2,11 +2,16 @@ package io.tender.adapter.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -17,8 +22,9 @@ import java.util.Map;
 
 /**
  * The one JSON mapper, configured once per container. Plain values (maps with string keys,
- * collections, strings, numbers, booleans, JSON trees) are written straight to a generator, as
- * the mapper would write them: its serializers are hundreds of classes a cold start would load.
+ * collections, strings, numbers, booleans, JSON trees) are written straight to a generator, and
+ * trees read straight from a parser, as the mapper would: a cold start that never binds a class
+ * so never loads the mapper and its serializers, hundreds of classes.
  */
 public final class Json {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -49,6 +55,58 @@ public final class Json {
 
   public static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();
+  }
+
+  /**
+   * A JSON document as a tree, read as {@code mapper().readTree} reads it (a repeated key or
+   * anything after the document is refused), by the parser alone: for a function that reads
+   * JSON without binding it, the mapper is hundreds of classes to load.
+   */
+  public static JsonNode readTree(byte[] json) throws IOException {
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return MissingNode.getInstance();
+      }
+      JsonNode tree = read(parser, first);
+      if (parser.nextToken() != null) {
+        throw new JsonParseException(parser, "Trailing token after the JSON document");
+      }
+      return tree;
+    }
+  }
+
+  private static JsonNode read(JsonParser parser, JsonToken token) throws IOException {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    return switch (token) {
+      case START_OBJECT -> {
+        ObjectNode object = nodes.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          if (object.replace(name, read(parser, parser.nextToken())) != null) {
+            throw new JsonParseException(parser, "Duplicate field '" + name + "'");
+          }
+        }
+        yield object;
+      }
+      case START_ARRAY -> {
+        ArrayNode array = nodes.arrayNode();
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+          array.add(read(parser, item));
+        }
+        yield array;
+      }
+      case VALUE_STRING -> nodes.textNode(parser.getText());
+      case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+        case INT -> nodes.numberNode(parser.getIntValue());
+        case LONG -> nodes.numberNode(parser.getLongValue());
+        default -> nodes.numberNode(parser.getBigIntegerValue());
+      };
+      case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
+      case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+      case VALUE_NULL -> nodes.nullNode();
+      default -> throw new JsonParseException(parser, "Unexpected token " + token);
+    };
   }
 
   public static String write(Object value) {

@@ -56,7 +56,7 @@ public final class SettlementQueue {
 
   /** A message written before the owner and report were carried parses too, without them. */
   public static ProviderHint parse(String body) throws IOException {
-    JsonNode message = Json.mapper().readTree(body);
+    JsonNode message = Json.readTree(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Optional<String> paymentId = text(message, "paymentId");
     return new ProviderHint(message.path("provider").asText(), message.path("eventId").asText(),
         message.path("eventType").asText(), ProviderHint.Subject.valueOf(message.path("subject").asText()),

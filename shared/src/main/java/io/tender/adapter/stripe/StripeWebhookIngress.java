@@ -54,7 +54,7 @@ public final class StripeWebhookIngress {
     }
     JsonNode event;
     try {
-      event = Json.mapper().readTree(body);
+      event = Json.readTree(body);
     } catch (IOException malformed) {
       // Signed by Stripe yet unreadable: keep it for a person, answer 2xx so it is not resent forever.
       inbox.record("stripe", "unreadable-" + sha256(body), body, clock.instant());
