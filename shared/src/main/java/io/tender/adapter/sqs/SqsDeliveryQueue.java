@@ -1,13 +1,15 @@
 package io.tender.adapter.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tender.adapter.json.Json;
 import io.tender.core.tenant.Mode;
 import io.tender.core.webhook.DeliveryQueue;
 import io.tender.core.webhook.DeliveryTicket;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -26,7 +28,7 @@ public final class SqsDeliveryQueue implements DeliveryQueue {
     if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
       throw new IllegalArgumentException("a queue delay is 0 to 15 minutes, not " + delay);
     }
-    ObjectNode message = Json.object();
+    Map<String, Object> message = new LinkedHashMap<>();
     message.put("tenantId", ticket.tenantId());
     message.put("mode", ticket.mode().wire());
     message.put("deliveryId", ticket.deliveryId());
@@ -34,11 +36,11 @@ public final class SqsDeliveryQueue implements DeliveryQueue {
     ticket.eventBody().ifPresent(body -> message.put("eventBody", body));
     // Rounded up: a ticket that arrives early is dropped as not yet due.
     int seconds = (int) Math.min(MAX_DELAY.toSeconds(), (delay.toMillis() + 999) / 1000);
-    sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(message.toString()).delaySeconds(seconds));
+    sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(Json.write(message)).delaySeconds(seconds));
   }
 
   public static DeliveryTicket parse(String body) throws IOException {
-    JsonNode message = Json.mapper().readTree(body);
+    JsonNode message = Json.readTree(body.getBytes(StandardCharsets.UTF_8));
     return new DeliveryTicket(message.path("tenantId").asText(),
         Mode.fromWire(message.path("mode").asText()).orElseThrow(() -> new IOException("no mode in the ticket")),
         message.path("deliveryId").asText(), message.path("attempt").asInt(),

@@ -1,8 +1,8 @@
 package io.tender.adapter.stripe;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.tender.adapter.json.Json;
 import io.tender.core.provider.ProviderConfigurationException;
 import io.tender.core.provider.ProviderRefusedException;
 import io.tender.core.provider.ProviderRefusedException.Refusal;
@@ -38,8 +38,6 @@ final class StripeHttp {
   /** Far more than any object this connector reads (a few KB); a longer answer is not one of them. */
   static final int MAX_ANSWER_BYTES = 1 << 20;
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   /** Anything shaped like a Stripe secret or restricted key, in case one is echoed back. */
   private static final Pattern KEY_SHAPED = Pattern.compile("\\b(sk|rk)_(test|live)_[A-Za-z0-9*]+");
 
@@ -168,7 +166,7 @@ final class StripeHttp {
 
   private static JsonNode parse(byte[] body, String call) {
     try {
-      JsonNode node = JSON.readTree(new String(body, StandardCharsets.UTF_8));
+      JsonNode node = Json.readTree(body);
       if (node == null || !node.isObject()) {
         throw unknown(call + " answered something other than a JSON object", null);
       }
@@ -181,14 +179,14 @@ final class StripeHttp {
   /** The {@code error} object of a Stripe error body, or an empty one when there is none. */
   private static JsonNode parseError(byte[] body) {
     if (body == null || body.length == 0) {
-      return JSON.createObjectNode();
+      return JsonNodeFactory.instance.objectNode();
     }
     try {
-      JsonNode node = JSON.readTree(new String(body, StandardCharsets.UTF_8));
+      JsonNode node = Json.readTree(body);
       JsonNode error = node == null ? null : node.get("error");
-      return error != null && error.isObject() ? error : JSON.createObjectNode();
+      return error != null && error.isObject() ? error : JsonNodeFactory.instance.objectNode();
     } catch (IOException e) {
-      return JSON.createObjectNode();
+      return JsonNodeFactory.instance.objectNode();
     }
   }
 
