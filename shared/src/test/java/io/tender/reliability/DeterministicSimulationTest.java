@@ -148,12 +148,11 @@ class DeterministicSimulationTest {
           .expressionAttributeValues(Map.of(":stray",
               AttributeValue.fromL(List.of(s("CREDIT FEES 1 " + captured.get().currency()))))));
       String tampered = new io.tender.core.id.RandomIdGenerator(world.clock, new java.util.Random(seed)).next("evt");
-      Map<String, AttributeValue> event = new java.util.HashMap<>(
-          io.tender.adapter.dynamo.MerchantEventItems.key(tenant, io.tender.core.tenant.Mode.TEST, tampered).orElseThrow());
-      event.putAll(Map.of("kind", s("EVENT"), "id", s(tampered), "type", s("payment.succeeded"),
-          "objectId", s(paymentId), "sequence", n(captured.get().version()),
-          "body", s("{\"data\":{\"object\":{\"object\":\"payment\",\"id\":\"" + paymentId + "\"}}}")));
-      dynamo.putItem(put -> put.tableName(tender.tableName()).item(event));
+      io.tender.core.event.MerchantEvent event = new io.tender.core.event.MerchantEvent(tampered, tenant, Mode.TEST,
+          "payment.succeeded", world.clock.instant(), world.clock.instant(), captured.get().version(), paymentId,
+          Map.of("object", "payment", "id", paymentId));
+      dynamo.putItem(put -> put.tableName(tender.tableName())
+          .item(io.tender.adapter.dynamo.MerchantEventItems.item(event)));
       world.provider.checkout(captured.get().provider().orElseThrow().providerPaymentId()).orElseThrow().captured += 1;
 
       List<String> caught = SimulationInvariants.check(world, run).violations();
@@ -168,10 +167,6 @@ class DeterministicSimulationTest {
 
   private static AttributeValue s(String value) {
     return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 
   /** What one seed did and what it broke. */

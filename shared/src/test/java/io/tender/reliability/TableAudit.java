@@ -122,8 +122,8 @@ final class TableAudit {
       String partition = MerchantEventItems.dayPartition(tenantId, mode, day);
       dynamo.queryPaginator(query -> query.tableName(table).keyConditionExpression("pk = :pk")
               .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))))
-          .items().forEach(item -> events.add(new EventItem(item.get("id").s(), item.get("type").s(),
-              item.get("objectId").s(), Long.parseLong(item.get("sequence").n()), json(item.get("body").s()))));
+          .items().forEach(item -> MerchantEventItems.entries(item).forEach(event -> events.add(new EventItem(
+              event.id(), event.type(), event.objectId(), event.sequence(), json(event.body())))));
     }
     return events;
   }

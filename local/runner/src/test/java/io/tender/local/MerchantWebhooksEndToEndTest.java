@@ -459,6 +459,31 @@ class MerchantWebhooksEndToEndTest {
     assertThat(audit.toString()).doesNotContain(oldSecret).doesNotContain(newSecret);
   }
 
+  /** A capture commits its two events as one outbox item; the stream's fan-out sends both. */
+  @Test
+  void bothEventsOfOneCommittedChangeReachAnEndpointSubscribedToBoth() throws Exception {
+    Merchant shop = merchant("Both Events Shop");
+    MerchantReceiver hook = receiver(200);
+    JsonNode endpoint = register(shop, hook.url(), "payment.succeeded", "checkout.session.completed");
+    String paymentId = pay(shop, 1700);
+
+    MerchantReceiver.Request paid = awaitRequest(hook, "payment.succeeded");
+    MerchantReceiver.Request completed = awaitRequest(hook, "checkout.session.completed");
+    assertThat(paid.event().path("data").path("object").path("id").asText()).isEqualTo(paymentId);
+    assertThat(completed.event().path("data").path("object").path("payment_id").asText()).isEqualTo(paymentId);
+    assertThat(completed.event().path("sequence").asLong()).isEqualTo(paid.event().path("sequence").asLong());
+    assertThat(stripeAccepts(completed.body(), completed.signature(), endpoint.path("secret").asText())).isTrue();
+    assertThat(json(call("GET", "/api/v1/events", shop.apiKey(), null)).path("data"))
+        .as("the feed holds exactly what was sent").containsExactly(paid.event(), completed.event());
+    String endpointId = endpoint.path("id").asText();
+    JsonNode log = Awaitility.await().atMost(ARRIVES_WITHIN).pollInterval(POLL).until(
+        () -> json(call("GET", "/api/v1/webhooks/deliveries?endpoint=" + endpointId, shop.apiKey(), null)),
+        page -> page.path("data").size() == 2 && allSucceeded(page.path("data")));
+    assertThat(log.path("data")).extracting(delivery -> delivery.path("event_id").asText())
+        .containsExactlyInAnyOrder(paid.eventIdHeader(), completed.eventIdHeader());
+    assertThat(hook.requests()).as("each once").hasSize(2);
+  }
+
   @Test
   void anotherTenantSeesNoneOfTheEndpointsDeliveriesOrEvents() throws Exception {
     Merchant alpha = merchant("Alpha Hooks");

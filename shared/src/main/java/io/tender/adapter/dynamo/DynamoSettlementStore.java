@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** The payment's next version, its ledger entries and its merchant events in one TransactWriteItems. */
+/**
+ * The payment's next version, its ledger entries and its merchant events in one TransactWriteItems;
+ * the events of the change share one item (see {@link MerchantEventItems#items}).
+ */
 public final class DynamoSettlementStore implements SettlementStore {
   private final DynamoPaymentRepository payments;
   private final DynamoLedger ledger;
@@ -24,8 +27,8 @@ public final class DynamoSettlementStore implements SettlementStore {
   public boolean commit(Payment next, List<LedgerTransaction> transactions, List<MerchantEvent> events) {
     List<TransactWriteItem> alongside = new ArrayList<>();
     transactions.forEach(tx -> alongside.addAll(ledger.writes(tx)));
-    events.forEach(event -> alongside.add(TransactWriteItem.builder().put(put -> put.tableName(table)
-        .item(MerchantEventItems.item(event)).conditionExpression("attribute_not_exists(pk)")).build()));
+    MerchantEventItems.items(events).forEach(item -> alongside.add(TransactWriteItem.builder()
+        .put(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")).build()));
     return payments.replace(next, alongside);
   }
 }

@@ -1,6 +1,7 @@
 package io.tender.core.id;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,21 @@ public final class Ids {
   public static boolean isId(String prefix, String candidate) {
     return candidate != null && candidate.length() == prefix.length() + 27 && candidate.startsWith(prefix + "_")
         && SUFFIX.matcher(candidate).region(prefix.length() + 1, candidate.length()).matches();
+  }
+
+  /**
+   * The least id of {@code prefix} that can be made at {@code at}'s millisecond: every id made then
+   * or later sorts at or after it, so it bounds a range of ids by time.
+   */
+  public static String earliest(String prefix, Instant at) {
+    char[] suffix = new char[26];
+    Arrays.fill(suffix, RandomIdGenerator.ALPHABET_CHARS.charAt(0));
+    long millis = Math.max(0, at.toEpochMilli());
+    for (int i = RandomIdGenerator.TIME_CHARS - 1; i >= 0; i--) {
+      suffix[i] = RandomIdGenerator.ALPHABET_CHARS.charAt((int) (millis & 31));
+      millis >>>= 5;
+    }
+    return prefix + "_" + new String(suffix);
   }
 
   /**

@@ -69,11 +69,13 @@ class DynamoSettlementStoreTest {
     assertThat(settlement.settleCheckout("cs_test_outbox1")).isInstanceOf(Settlement.Outcome.Applied.class);
     assertThat(settlement.settleCheckout("cs_test_outbox1")).isInstanceOf(Settlement.Outcome.Ignored.class);
 
-    List<Map<String, AttributeValue>> events = events("ten_outbox1");
+    List<Map<String, AttributeValue>> items = events("ten_outbox1");
+    assertThat(items).hasSize(1);
+    List<MerchantEventItems.Entry> events = MerchantEventItems.entries(items.get(0));
     assertThat(events).hasSize(1);
-    JsonNode body = Json.mapper().readTree(events.get(0).get("body").s());
+    JsonNode body = Json.mapper().readTree(events.get(0).body());
     assertThat(body.path("type").asText()).isEqualTo("payment.succeeded");
-    assertThat(body.path("id").asText()).isEqualTo(events.get(0).get("id").s()).startsWith("evt_");
+    assertThat(body.path("id").asText()).isEqualTo(events.get(0).id()).startsWith("evt_");
     assertThat(body.path("livemode").asBoolean()).isFalse();
     assertThat(body.path("created").asLong()).isEqualTo(NOW.getEpochSecond());
     Payment stored = payments.find("ten_outbox1", Mode.TEST, payment.id()).orElseThrow();
@@ -82,8 +84,35 @@ class DynamoSettlementStoreTest {
     assertThat(body.path("data").path("object").path("amount_captured").asLong()).isEqualTo(1200);
     assertThat(ledger.balance(new LedgerBook("ten_outbox1", Mode.TEST), LedgerAccount.MERCHANT_PENDING, "USD"))
         .isEqualTo(1200);
-    assertThat(Long.parseLong(events.get(0).get("expiresAt").n()))
+    assertThat(Long.parseLong(items.get(0).get("expiresAt").n()))
         .isEqualTo(NOW.plus(MerchantEventItems.RETENTION).getEpochSecond());
+  }
+
+  @Test
+  void aCheckoutSessionsCaptureStoresBothItsEventsInOneItemKeyedByTheFirst() throws Exception {
+    Payment payment = Payment.forCheckoutSession("pay_outbox4", "ten_outbox4", Mode.TEST, "USD", 900, "cs_outbox4",
+        NOW).withProvider(new ProviderReference("stripe", "cs_test_outbox4"), NOW);
+    assertThat(payments.create(payment)).isTrue();
+    PROVIDER.put("cs_test_outbox4", new CheckoutState("cs_test_outbox4", Optional.of("pay_outbox4"), Optional.empty(),
+        new PaymentEvent.Captured(900, NOW)));
+
+    assertThat(settlement.settleCheckout("cs_test_outbox4")).isInstanceOf(Settlement.Outcome.Applied.class);
+
+    List<Map<String, AttributeValue>> items = events("ten_outbox4");
+    assertThat(items).as("one item for the change").hasSize(1);
+    List<MerchantEventItems.Entry> events = MerchantEventItems.entries(items.get(0));
+    assertThat(events).extracting(MerchantEventItems.Entry::type)
+        .containsExactly("payment.succeeded", "checkout.session.completed");
+    assertThat(events).extracting(MerchantEventItems.Entry::objectId).containsExactly("pay_outbox4", "cs_outbox4");
+    assertThat(items.get(0).get("sk").s()).isEqualTo(events.get(0).id());
+    assertThat(events.get(1).id()).isGreaterThan(events.get(0).id());
+    long version = payments.find("ten_outbox4", Mode.TEST, "pay_outbox4").orElseThrow().version();
+    for (MerchantEventItems.Entry event : events) {
+      assertThat(event.sequence()).isEqualTo(version);
+      assertThat(Json.mapper().readTree(event.body()).path("id").asText()).isEqualTo(event.id());
+    }
+    assertThat(items.get(0).get("kind").s()).isEqualTo("EVENT");
+    assertThat(items.get(0).get("tenantId").s()).isEqualTo("ten_outbox4");
   }
 
   @Test

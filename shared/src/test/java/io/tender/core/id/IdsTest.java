@@ -55,4 +55,18 @@ class IdsTest {
     assertThat(Ids.createdAt("evt", "evt_zzzzzzzzzz0000000000000000")).as("the largest time the shape can say")
         .contains(Instant.ofEpochMilli((1L << 50) - 1));
   }
+  @Test
+  void theEarliestIdOfAMillisecondSortsAtOrBeforeEveryIdMadeThenAndAfterEveryIdMadeBefore() {
+    Instant at = Instant.parse("2026-11-24T00:00:00.007Z");
+    String earliest = Ids.earliest("evt", at);
+
+    assertThat(Ids.isId("evt", earliest)).isTrue();
+    assertThat(Ids.createdAt("evt", earliest)).contains(at);
+    for (int seed = 0; seed < 20; seed++) {
+      String then = new RandomIdGenerator(Clock.fixed(at, ZoneOffset.UTC), new Random(seed)).next("evt");
+      String before = new RandomIdGenerator(Clock.fixed(at.minusMillis(1), ZoneOffset.UTC), new Random(seed))
+          .next("evt");
+      assertThat(earliest).isLessThanOrEqualTo(then).isGreaterThan(before);
+    }
+  }
 }
