@@ -10,6 +10,9 @@ public interface MerchantEventStore {
 
   Optional<StoredEvent> find(String tenantId, Mode mode, String eventId);
 
-  /** Events after {@code after} (an event id) in the order they were created, unexpired at {@code now}. */
+  /**
+   * Events after {@code after} (an event id), unexpired at {@code now}, in the order their changes
+   * were committed and, within one change, in the order the change made them.
+   */
   List<StoredEvent> after(String tenantId, Mode mode, Optional<String> after, int limit, Instant now);
 }
