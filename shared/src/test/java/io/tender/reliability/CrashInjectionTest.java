@@ -450,7 +450,6 @@ class CrashInjectionTest {
         c.world().provider.delivered(webhook);
       }
       c.world().poller.poll(100);
-      c.world().sweeper.sweep(100);
     }
     for (String id : c.world().history.committed().keySet()) {
       var payment = c.world().payments.find(c.tenantId(), Mode.TEST, id).orElseThrow();

@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Deterministic simulation in the spirit of Jepsen's bank test and TigerBeetle's simulator: each
  * seed drives checkout creation, payment links, payers, provider webhooks (duplicated, late,
- * contradicted by the provider's answer), refunds, the expiry sweeper and idempotent retries,
- * some of them concurrently, against the real services on DynamoDB Local and a provider that
- * fails on cue; then every invariant is checked against the table and the provider's books.
+ * contradicted by the provider's answer), refunds, the poller (which expires checkouts) and
+ * idempotent retries, some of them concurrently, against the real services on DynamoDB Local and
+ * a provider that fails on cue; then every invariant is checked against the table and the provider's books.
  *
  * <p>{@code -Dsim.seeds=5000} runs more seeds ({@code -Dsim.firstSeed}, {@code -Dsim.rounds}
  * tune the rest); {@code -Dsim.seed=N} replays one seed, as a failure message says.

@@ -139,6 +139,15 @@ final class PaymentHistory {
         }
         return recorded;
       }
+
+      @Override
+      public boolean recordCreateUnanswered(Payment payment) {
+        boolean recorded = delegate.recordCreateUnanswered(payment);
+        if (recorded) {
+          committed(payment);
+        }
+        return recorded;
+      }
     };
   }
 }

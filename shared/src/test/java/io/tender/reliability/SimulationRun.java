@@ -44,7 +44,7 @@ import java.util.random.RandomGenerator;
 /**
  * One seeded run: a random schedule of merchant, payer, provider and scheduler steps against one
  * tenant, some rounds run concurrently, then everything left is allowed to finish (time passes,
- * every webhook is delivered, the sweeper runs dry). Every choice comes from the seed: what each
+ * every webhook is delivered, the poller runs dry). Every choice comes from the seed: what each
  * step does, which provider call fails and how, and the randomness each step's services draw.
  */
 final class SimulationRun {
@@ -123,8 +123,6 @@ final class SimulationRun {
   private record Refund(String paymentId, long amount, Optional<String> idempotencyKey, Fault fault, long ids)
       implements Step {}
 
-  private record Sweep(Fault fault, long ids) implements Step {}
-
   private record Poll(Fault fault, long ids) implements Step {}
 
   private record Advance(Duration by) implements Step {}
@@ -163,7 +161,7 @@ final class SimulationRun {
       return refund(paidIfAny());
     }
     if (roll < 90) {
-      return sweep();
+      return expiryPoll();
     }
     if (roll < 94) {
       return new Poll(fault(Fault.UNAVAILABLE_BEFORE, Fault.UNAVAILABLE_AFTER, Fault.REFUSED, Fault.STALE, Fault.STALL),
@@ -192,7 +190,7 @@ final class SimulationRun {
       }
       case 1 -> {
         if (madeLinks.isEmpty()) {
-          return List.of(createCheckout(Optional.empty()), sweep());
+          return List.of(createCheckout(Optional.empty()), expiryPoll());
         }
         String slug = pick(madeLinks).slug();
         for (int i = 0; i < width; i++) {
@@ -209,7 +207,7 @@ final class SimulationRun {
         }
       }
       case 3 -> {
-        // The payer pays as the session's time runs out and the sweeper expires it.
+        // The payer pays as the session's time runs out and the poller expires it.
         Handed session = pick(handed);
         Instant now = world.clock.instant();
         if (session.expiresAt().isAfter(now)) {
@@ -217,7 +215,7 @@ final class SimulationRun {
           world.clock.set(dueSecond.isAfter(now) ? dueSecond : session.expiresAt());
         }
         steps.add(new Pay(session, false, false));
-        steps.add(sweep());
+        steps.add(expiryPoll());
       }
       case 4 -> {
         List<Webhook> pending = world.provider.pendingWebhooks();
@@ -232,7 +230,7 @@ final class SimulationRun {
       default -> {
         for (int i = 0; i < width; i++) {
           Step step = step();
-          steps.add(step instanceof Advance ? sweep() : step);
+          steps.add(step instanceof Advance ? expiryPoll() : step);
         }
       }
     }
@@ -272,8 +270,9 @@ final class SimulationRun {
         fault(Fault.UNAVAILABLE_BEFORE, Fault.REFUSED, Fault.STALE, Fault.STALL), random.nextLong());
   }
 
-  private Sweep sweep() {
-    return new Sweep(fault(Fault.UNAVAILABLE_BEFORE, Fault.UNAVAILABLE_AFTER, Fault.REFUSED, Fault.STALL),
+  /** The poller run as sessions end: it expires them, so its faults are those of an expiry. */
+  private Poll expiryPoll() {
+    return new Poll(fault(Fault.UNAVAILABLE_BEFORE, Fault.UNAVAILABLE_AFTER, Fault.REFUSED, Fault.STALL),
         random.nextLong());
   }
 
@@ -374,11 +373,6 @@ final class SimulationRun {
           refund(refund);
           yield new Nothing();
         }
-        case Sweep sweep -> {
-          prepare(sweep.ids(), sweep.fault());
-          world.sweeper.sweep(10);
-          yield new Nothing();
-        }
         case Poll poll -> {
           prepare(poll.ids(), poll.fault());
           world.poller.poll(10);
@@ -392,10 +386,10 @@ final class SimulationRun {
     } catch (ApiException answered) {
       return new Nothing(); // a 4xx or 5xx the caller is told about; the invariants judge what it left behind
     } catch (ProviderException providerFailed) {
-      if (!(step instanceof Deliver || step instanceof Sweep || step instanceof Poll)) {
+      if (!(step instanceof Deliver || step instanceof Poll)) {
         unexpected.add(step + " let a provider failure escape: " + providerFailed);
       }
-      return new Nothing(); // settlement and the sweeper are retried by the queue and the schedule
+      return new Nothing(); // settlement and the poller are retried by the queue and the schedule
     } catch (RuntimeException failed) {
       unexpected.add(step + " failed: " + describe(failed));
       return new Nothing();
@@ -500,21 +494,15 @@ final class SimulationRun {
 
   /**
    * Lets everything finish: hours pass (every session and provider checkout lapses), every webhook
-   * is delivered and the sweeper runs until nothing is due, with no more faults.
+   * is delivered and the poller runs until nothing is due, with no more faults.
    */
   private void settleEverything() {
     world.clock.advance(Duration.ofHours(3));
-    trace.add("then: 3 hours pass, every webhook is delivered, the sweeper and the poller run dry");
+    trace.add("then: 3 hours pass, every webhook is delivered, the poller runs dry");
     world.provider.lapseAll();
     deliverAll();
-    // Nothing new becomes due now, so one sweep that takes less than its limit found everything.
-    int[] swept = {0};
-    quietly("sweeping", () -> swept[0] = world.sweeper.sweep(1000));
-    deliverAll();
-    if (swept[0] >= 1000) {
-      unexpected.add("more sessions were due than one sweep takes");
-    }
-    // The poller resolves what nobody told us (refunds whose answer was lost, creates that timed out).
+    // The poller expires what nobody paid and resolves what nobody told us (refunds whose answer
+    // was lost, creates that timed out).
     for (int pass = 0; pass < 6 && stillPolled() > 0; pass++) {
       world.clock.advance(Duration.ofHours(1));
       quietly("polling", () -> world.poller.poll(1000));

@@ -1,7 +1,6 @@
 package io.tender.reliability;
 
 import io.tender.adapter.dynamo.DuePaymentPolls;
-import io.tender.adapter.dynamo.DueSessionExpiries;
 import io.tender.adapter.dynamo.DynamoPaymentLookup;
 import io.tender.core.reconcile.DuePayments;
 import io.tender.core.reconcile.ReconciliationPoller;
@@ -17,8 +16,6 @@ import io.tender.adapter.dynamo.DynamoSettlementStore;
 import io.tender.adapter.dynamo.DynamoTenantRepository;
 import io.tender.core.checkout.CheckoutSessionRepository;
 import io.tender.core.checkout.CheckoutSessions;
-import io.tender.core.checkout.ExpirySweeper;
-import io.tender.core.checkout.SessionExpiries;
 import io.tender.core.id.RandomIdGenerator;
 import io.tender.core.idempotency.IdempotentExecution;
 import io.tender.core.link.PaymentLinks;
@@ -29,15 +26,15 @@ import io.tender.core.settlement.Settlement;
 import io.tender.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The real core services on the real DynamoDB adapters, wired by hand as {@code Platform} wires
  * them, except that time, randomness and the provider belong to the simulation, the payment
- * repositories report every version to a {@link PaymentHistory}, and the sweeper and the poller
- * see only the simulation's own tenants in the shared due index.
+ * repositories report every version to a {@link PaymentHistory}, and the poller (which also
+ * expires checkouts whose session ended) sees only the simulation's own tenants in the shared due
+ * index.
  */
 final class SimulationWorld {
   /** As on AWS: a refund's webhooks wait this long at most for its creator to settle it. */
@@ -52,7 +49,6 @@ final class SimulationWorld {
   final CheckoutSessions checkouts;
   final Settlement settlement;
   final Refunds refunds;
-  final ExpirySweeper sweeper;
   final PaymentLinks links;
   final IdempotentExecution idempotency;
   final HintSettlement hints;
@@ -61,7 +57,7 @@ final class SimulationWorld {
   final TableAudit audit;
 
   /**
-   * @param tenants the simulation's tenants: the sweeper acts on their sessions only, so that
+   * @param tenants the simulation's tenants: the poller acts on their payments only, so that
    *     whatever an earlier failed run left due in the shared index cannot leak into this one
    */
   SimulationWorld(DynamoDbClient dynamo, String table, Instant start, Set<String> tenants) {
@@ -80,8 +76,6 @@ final class SimulationWorld {
         history.settlements(new DynamoSettlementStore(storedPayments, new DynamoLedger(dynamo, table), table)),
         ids, clock);
     this.refunds = new Refunds(payments, provider, settlement, AmountPolicy.standard(), ids, clock);
-    this.sweeper = new ExpirySweeper(onlyOf(tenants, new DueSessionExpiries(dynamo, table)), sessions, payments,
-        provider, settlement, clock);
     DynamoTenantRepository tenantRepository = new DynamoTenantRepository(dynamo, table);
     this.checkouts = new CheckoutSessions(sessions, tenantRepository, provider, AmountPolicy.standard(), ids,
         clock);
@@ -99,19 +93,5 @@ final class SimulationWorld {
   private static DuePayments onlyOf(Set<String> tenants, DuePayments all) {
     return (now, limit) -> all.dueBy(now, 1000).stream().filter(due -> tenants.contains(due.tenantId()))
         .limit(limit).toList();
-  }
-
-  private static SessionExpiries onlyOf(Set<String> tenants, SessionExpiries all) {
-    return new SessionExpiries() {
-      @Override
-      public List<Due> dueBy(Instant now, int limit) {
-        return all.dueBy(now, 1000).stream().filter(due -> tenants.contains(due.tenantId())).limit(limit).toList();
-      }
-
-      @Override
-      public void done(Due due) {
-        all.done(due);
-      }
-    };
   }
 }

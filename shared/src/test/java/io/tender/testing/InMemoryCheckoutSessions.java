@@ -44,4 +44,9 @@ public final class InMemoryCheckoutSessions implements CheckoutSessionRepository
     sessions.put(session.id(), session);
     return true;
   }
+
+  @Override
+  public boolean recordCreateUnanswered(Payment payment) {
+    return payments.replace(payment);
+  }
 }

@@ -1,7 +1,7 @@
 package io.tender.bench.capacity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tender.adapter.dynamo.DueSessionExpiries;
+import io.tender.adapter.dynamo.DuePaymentPolls;
 import io.tender.adapter.dynamo.DynamoCheckoutSessionRepository;
 import io.tender.adapter.dynamo.DynamoLedger;
 import io.tender.adapter.dynamo.DynamoPaymentRepository;
@@ -10,8 +10,8 @@ import io.tender.adapter.stripe.StripeConnector;
 import io.tender.adapter.stripe.StripeSettings;
 import io.tender.bench.stack.BenchStack;
 import io.tender.config.Environment;
-import io.tender.core.checkout.ExpirySweeper;
 import io.tender.core.payment.PaymentState;
+import io.tender.core.reconcile.ReconciliationPoller;
 import io.tender.core.settlement.Settlement;
 import io.tender.core.tenant.Mode;
 import java.net.http.HttpResponse;
@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * One payment's life through the running gateway, metered: a checkout session created (with an
  * Idempotency-Key, as merchants send it), paid on the sandbox's hosted page (Stripe's two signed
- * webhooks, each received and queued, then settled into the ledger), read twice, and swept from
- * the due index when its session's time is up; then a full refund. In the first payment every
+ * webhooks, each received and queued, then settled into the ledger), read twice, and the
+ * reconciliation poller run when its session's time is up (a checkout's first poll, which a paid
+ * payment no longer has: it finds nothing of it to read or write); then a full refund. In the first payment every
  * function starts cold, so every first request reads its API key and tenant limits: its figures are
  * the upper bound. The payments after it run on warm functions, as nearly every payment does: their
  * mean is what a payment costs in steady state.
@@ -43,9 +44,9 @@ public final class PaymentLifecycle {
   public static final String PAY = "2 pay: webhooks in, settlement";
   public static final String NOTIFY = "3 merchant notification";
   public static final String STATUS = "4 two status GETs";
-  public static final String SWEEP = "5 expiry sweep drops the due entry";
+  public static final String SWEEP = "5 session's end: the poller (nothing due once paid)";
   public static final String REFUND = "refund (full, with its webhooks)";
-  /** The sweep's bound on its due-index queries: once a minute for all sessions, not per payment. */
+  /** The poller's due-index queries: once a minute for all payments, not per payment. */
   public static final String PER_SWEEP = "per sweep, not per payment";
 
   private static final String BODY = "{\"amount\":4200,\"currency\":\"USD\",\"reference\":\"order_lifecycle_1\","
@@ -53,14 +54,14 @@ public final class PaymentLifecycle {
   private static final Duration WAIT = Duration.ofSeconds(30);
   /** Payments after the first, on functions already warm: what a payment costs in steady state. */
   public static final int WARM_PAYMENTS = 3;
-  /** The bench's own sweeper run, named like a function so its calls are told apart from the schedule's. */
-  private static final String SWEEP_SOURCE = "bench-expiry-sweep";
+  /** The bench's own poller run, named like a function so its calls are told apart from the schedule's. */
+  private static final String SWEEP_SOURCE = "bench-session-end-poll";
 
   /** The metered calls, split into the lifecycle, the refund, and what is not per payment. */
   public record Result(List<MeteredCall> lifecycle, List<List<MeteredCall>> warm, List<MeteredCall> refund,
       List<MeteredCall> perSweep, List<MeteredCall> background, String stackName) {
 
-    /** Totals, then every metered call of the first payment, its refund and the sweep, then one warm payment. */
+    /** Totals, then every metered call of the first payment, its refund and the poller's index read, then one warm payment. */
     public String report() {
       List<MeteredCall> first = new ArrayList<>(lifecycle);
       first.addAll(refund);
@@ -72,7 +73,7 @@ public final class PaymentLifecycle {
           + CapacityReport.units(CapacityReport.read(lifecycle)) + " RRU\n"
           + "Refund (cold): " + CapacityReport.units(CapacityReport.write(refund)) + " WRU, "
           + CapacityReport.units(CapacityReport.read(refund)) + " RRU\n"
-          + "Per sweep (once a minute, shared by every session): "
+          + "Per poller run at the session's end (once a minute, shared by every payment): "
           + CapacityReport.units(CapacityReport.read(perSweep)) + " RRU\n\n"
           + "First payment and its refund:\n\n" + CapacityReport.markdown(CapacityReport.lines(first, this::part))
           + "\nThe last warm payment:\n\n"
@@ -136,7 +137,7 @@ public final class PaymentLifecycle {
     }
   }
 
-  /** One payment from create to swept session; answers the payment's id. */
+  /** One payment from create to its session's end; answers the payment's id. */
   private static String payOnce(BenchStack stack, BenchStack.Merchant merchant, Receiver receiver,
       CapacityMeter meter, int n) {
     DynamoDbClient dynamo = stack.gateway().dynamoDb();
@@ -160,10 +161,11 @@ public final class PaymentLifecycle {
     ok(stack.get("/api/v1/checkout/sessions/" + session.path("id").asText(), merchant.apiKey()));
 
     meter.step(SWEEP);
-    int swept = Environment.with(Environment.of(Map.of("AWS_LAMBDA_FUNCTION_NAME", SWEEP_SOURCE)),
-        () -> sweeperAt(stack, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(31))).sweep(10));
-    if (swept != 1) {
-      throw new IllegalStateException("the sweep 31 minutes on found " + swept + " sessions, not the one");
+    List<ReconciliationPoller.Polled> polled = Environment.with(
+        Environment.of(Map.of("AWS_LAMBDA_FUNCTION_NAME", SWEEP_SOURCE)),
+        () -> pollerAt(stack, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(31))).poll(10));
+    if (!polled.isEmpty()) {
+      throw new IllegalStateException("the poller 31 minutes on found payments due, none expected: " + polled);
     }
     return paymentId;
   }
@@ -172,9 +174,9 @@ public final class PaymentLifecycle {
   private record Sorted(List<MeteredCall> lifecycle, List<MeteredCall> refund, List<MeteredCall> perSweep,
       List<MeteredCall> background) {}
 
-  private record Sorting(String scheduledSweeper, List<String> notifiers) {
+  private record Sorting(String scheduledPoller, List<String> notifiers) {
     Sorting(BenchStack stack, String stackName) {
-      this(stack.function("ExpireCheckoutSessionsFunction").functionName(),
+      this(stack.function("ReconcilePaymentsFunction").functionName(),
           List.of(stack.function("DispatchMerchantEventsFunction").functionName(),
               stack.function("DeliverWebhookFunction").functionName()));
     }
@@ -184,8 +186,8 @@ public final class PaymentLifecycle {
       List<MeteredCall> functions = calls.stream().filter(call -> !call.source().equals("direct"))
           .map(call -> notifiers.contains(call.source()) && !call.step().equals(REFUND) ? call.inStep(NOTIFY) : call)
           .toList();
-      List<MeteredCall> background = functions.stream().filter(call -> call.source().equals(scheduledSweeper)).toList();
-      List<MeteredCall> ours = functions.stream().filter(call -> !call.source().equals(scheduledSweeper)).toList();
+      List<MeteredCall> background = functions.stream().filter(call -> call.source().equals(scheduledPoller)).toList();
+      List<MeteredCall> ours = functions.stream().filter(call -> !call.source().equals(scheduledPoller)).toList();
       List<MeteredCall> perSweep = ours.stream().filter(PaymentLifecycle::dueIndexQuery).toList();
       List<MeteredCall> perPayment = ours.stream().filter(call -> !dueIndexQuery(call)).toList();
       return new Sorted(perPayment.stream().filter(call -> !call.step().equals(REFUND)).toList(),
@@ -197,7 +199,7 @@ public final class PaymentLifecycle {
     return call.operation().equals("Query index due");
   }
 
-  private static ExpirySweeper sweeperAt(BenchStack stack, Clock clock) {
+  private static ReconciliationPoller pollerAt(BenchStack stack, Clock clock) {
     DynamoDbClient dynamo = stack.gateway().dynamoDb();
     String table = stack.tableName();
     DynamoPaymentRepository payments = new DynamoPaymentRepository(dynamo, table);
@@ -205,8 +207,8 @@ public final class PaymentLifecycle {
     Settlement settlement = new Settlement(stripe, payments,
         new DynamoSettlementStore(payments, new DynamoLedger(dynamo, table), table),
         new io.tender.core.id.RandomIdGenerator(clock, new java.security.SecureRandom()), clock);
-    return new ExpirySweeper(new DueSessionExpiries(dynamo, table),
-        new DynamoCheckoutSessionRepository(dynamo, table, payments), payments, stripe, settlement, clock);
+    return new ReconciliationPoller(new DuePaymentPolls(dynamo, table), payments,
+        new DynamoCheckoutSessionRepository(dynamo, table, payments), stripe, settlement, (name, context) -> { }, clock);
   }
 
   private static PaymentState state(DynamoDbClient dynamo, String table, BenchStack.Merchant merchant, String paymentId) {

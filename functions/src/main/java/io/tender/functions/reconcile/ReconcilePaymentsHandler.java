@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every five minutes: asks the provider about the payments and refunds whose poll is due (found
- * through the due index), settles the answers, and parks what stayed open past its last poll.
+ * Every minute: asks the provider about the payments and refunds whose poll is due (found through
+ * the due index), expires the checkouts whose session ended (a checkout's first poll is its
+ * session's end), settles the answers, and parks what stayed open past its last poll. A run that
+ * outlasts the minute overlaps the next one harmlessly: each poll is claimed by a versioned write.
  */
 public final class ReconcilePaymentsHandler implements RequestHandler<ScheduledEvent, String> {
   /** Payments per round; a poll can wait on the provider for several seconds. */

@@ -179,13 +179,16 @@ class CheckoutEndToEndTest {
   }
 
   /**
-   * The sweeper, run as if 32 minutes had passed: an unpaid session expires (at the provider
-   * too); a paid one stays completed; both leave the due index, so a second sweep finds nothing.
+   * The poller, run as if 32 minutes had passed: an unpaid session's payment is due at its
+   * session's end and expires (at the provider too); a paid one was never due, so the poller
+   * neither reads nor writes it; an expired one is not due again.
    */
   @Test
-  void theSweeperExpiresWhatNobodyPaidAndOnlyThat() throws Exception {
+  void theSessionsEndExpiresWhatNobodyPaidAndOnlyThat() throws Exception {
     String sweepKey = bootstrap("Sweep Shop", "owner@sweep.test");
-    String unpaid = JSON.readTree(post(VALID.replace("10000", "900"), sweepKey, null).body()).path("id").asText();
+    JsonNode unpaidSession = JSON.readTree(post(VALID.replace("10000", "900"), sweepKey, null).body());
+    String unpaid = unpaidSession.path("id").asText();
+    String unpaidPayment = unpaidSession.path("payment_id").asText();
     String paidPayment = paidPayment(sweepKey, 800);
 
     String table = gateway.template().tables().get("TenderTable").tableName();
@@ -198,23 +201,25 @@ class CheckoutEndToEndTest {
         new io.tender.adapter.dynamo.DynamoSettlementStore(payments, new io.tender.adapter.dynamo.DynamoLedger(dynamo, table),
             table),
         new io.tender.core.id.RandomIdGenerator(later, new java.security.SecureRandom()), later);
-    var sweeper = new io.tender.core.checkout.ExpirySweeper(new io.tender.adapter.dynamo.DueSessionExpiries(dynamo, table),
-        new io.tender.adapter.dynamo.DynamoCheckoutSessionRepository(dynamo, table, payments), payments, stripe,
-        settlement, later);
+    var poller = new io.tender.core.reconcile.ReconciliationPoller(
+        new io.tender.adapter.dynamo.DuePaymentPolls(dynamo, table), payments,
+        new io.tender.adapter.dynamo.DynamoCheckoutSessionRepository(dynamo, table, payments), stripe, settlement,
+        (name, context) -> { }, later);
 
-    int swept = 0;
-    for (int round = 0; round < 20 && swept < 2; round++) {
-      swept += sweeper.sweep(1000);
+    java.util.List<String> polled = new java.util.ArrayList<>();
+    for (int round = 0; round < 20 && !polled.contains(unpaidPayment); round++) {
+      poller.poll(1000).forEach(payment -> polled.add(payment.paymentId()));
     }
 
-    assertThat(swept).as("every session created so far is due 32 minutes on").isGreaterThanOrEqualTo(2);
+    assertThat(polled).as("due at its session's end").contains(unpaidPayment).doesNotContain(paidPayment);
     JsonNode expired = JSON.readTree(get("/api/v1/checkout/sessions/" + unpaid, sweepKey).body());
     assertThat(expired.path("status").asText()).isEqualTo("expired");
     assertThat(expired.path("redirect_url").isNull()).as("a page that cannot be paid is not offered").isTrue();
     assertThat(expired.path("qr_image_url").isNull()).isTrue();
     assertThat(payments.find(tenantOf(sweepKey), io.tender.core.tenant.Mode.TEST, paidPayment).orElseThrow().state())
         .isEqualTo(io.tender.core.payment.PaymentState.CAPTURED);
-    assertThat(sweeper.sweep(1000)).as("nothing is due twice").isZero();
+    assertThat(poller.poll(1000)).extracting(io.tender.core.reconcile.ReconciliationPoller.Polled::paymentId)
+        .as("nothing is due twice").doesNotContain(unpaidPayment, paidPayment);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.tender.adapter.dynamo.DuePaymentPolls;
 import io.tender.adapter.dynamo.DynamoLedger;
 import io.tender.adapter.dynamo.DynamoPaymentRepository;
 import io.tender.core.apikey.ApiKeySecrets;
+import io.tender.core.checkout.CheckoutSessions;
 import io.tender.core.ledger.LedgerAccount;
 import io.tender.core.ledger.LedgerBook;
 import io.tender.core.payment.Payment;
@@ -51,6 +52,8 @@ class ReconciliationEndToEndTest {
       + "\"methodTypes\":[\"card\"],\"successUrl\":\"https://shop.test/ok\",\"cancelUrl\":\"https://shop.test/no\"}";
   /** Past the first poll: what was created or reserved before it is due. */
   private static final Duration PAST_FIRST_POLL = PollSchedule.BACKOFF.get(0).plusMinutes(1);
+  /** Past a checkout's first poll: its session's end. */
+  private static final Duration PAST_SESSION_END = CheckoutSessions.SESSION_LENGTH.plusMinutes(1);
 
   private static final ShiftedClock CLOCK = new ShiftedClock();
   private static ProviderSandboxes sandboxes;
@@ -115,8 +118,12 @@ class ReconciliationEndToEndTest {
           .replaceAll(".*/", ""));
       Thread.sleep(1_000);
       assertThat(payment(key, paymentId).state()).as("nobody told us").isEqualTo(PaymentState.CREATED);
-
       CLOCK.shift(PAST_FIRST_POLL);
+      assertThat(fireSchedule()).isEqualTo(200);
+      assertThat(payment(key, paymentId).state()).as("not polled before its session ends")
+          .isEqualTo(PaymentState.CREATED);
+
+      CLOCK.shift(PAST_SESSION_END.minus(PAST_FIRST_POLL));
       assertThat(fireSchedule()).isEqualTo(200);
 
       assertThat(payment(key, paymentId).state()).isEqualTo(PaymentState.CAPTURED);

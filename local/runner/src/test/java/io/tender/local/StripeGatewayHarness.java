@@ -155,29 +155,35 @@ final class StripeGatewayHarness implements AutoCloseable {
     return JSON.readTree(read.body());
   }
 
-  // --- time: the expiry sweeper ---
+  // --- time: the session's end, the payment's first poll ---
 
   /**
-   * Makes the session due as if its 31 minutes had passed: its expiry and its place in the
-   * {@code due} index move to a minute ago. The functions run on the system clock, so the time
-   * moves on the one session instead; Stripe's session is left as it is, since expiring it there
-   * is the sweeper's job.
+   * Makes the session end as if its 31 minutes had passed: the session's expiry, and its payment's
+   * first poll with its place in the {@code due} index, move to a minute ago. The functions run on
+   * the system clock, so the time moves on the one session instead; Stripe's session is left as it
+   * is, since expiring it there is the poller's job.
    */
   void expiryPassed(Session session) {
     Instant past = Instant.now().minusSeconds(60);
+    String prefix = "T#" + session.merchant().tenantId() + "#test#";
     gateway.dynamoDb().updateItem(update -> update.tableName(table)
-        .key(key("T#" + session.merchant().tenantId() + "#test#CS#" + session.id()))
-        .updateExpression("SET dueSk = :due, sessionExpiresAt = :at")
+        .key(key(prefix + "CS#" + session.id()))
+        .updateExpression("SET sessionExpiresAt = :at")
+        .conditionExpression("attribute_exists(pk)")
+        .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(past.toString()))));
+    gateway.dynamoDb().updateItem(update -> update.tableName(table)
+        .key(key(prefix + "PAY#" + session.paymentId()))
+        .updateExpression("SET dueSk = :due, nextPollAt = :at")
         .conditionExpression("attribute_exists(dueSk)")
         .expressionAttributeValues(Map.of(
-            ":due", AttributeValue.fromS(String.format("%012d", past.getEpochSecond()) + "#" + session.id()),
+            ":due", AttributeValue.fromS(String.format("%012d", past.getEpochSecond()) + "#" + session.paymentId()),
             ":at", AttributeValue.fromS(past.toString()))));
   }
 
-  /** Fires the expiry schedule now, through the runner's operator endpoint. */
+  /** Fires the reconciliation schedule now (it expires ended sessions), through the runner's operator endpoint. */
   void sweep() throws Exception {
     HttpResponse<String> fired = send(HttpRequest.newBuilder(
-        gateway.baseUrl().resolve("/_local/schedules/ExpireCheckoutSessionsFunction"))
+        gateway.baseUrl().resolve("/_local/schedules/ReconcilePaymentsFunction"))
         .POST(HttpRequest.BodyPublishers.noBody()));
     assertThat(fired.statusCode()).as(fired.body()).isEqualTo(200);
     assertThat(JSON.readTree(fired.body()).path("failed").asInt()).isZero();

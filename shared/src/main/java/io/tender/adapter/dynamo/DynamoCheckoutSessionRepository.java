@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * <ul>
  *   <li>create: the session (the request a timed-out create is re-sent with), then the payment.
  *       A session whose payment was never written is one nobody was answered with; it reads as
- *       missing and the expiry sweeper drops it;
+ *       missing. The session is never due for anything: its end is its payment's first poll;
  *   <li>the provider's answer: the provider pointer, then the payment version that names the
  *       checkout, then the session's page. The pointer comes first, so a payment that names a
  *       checkout is always found from it; a pointer whose payment does not name it yet is the
@@ -91,6 +91,11 @@ public final class DynamoCheckoutSessionRepository implements CheckoutSessionRep
     return named;
   }
 
+  @Override
+  public boolean recordCreateUnanswered(Payment payment) {
+    return payments.replace(payment);
+  }
+
   /** The pointer is written once and only ever for the same payment; false if another has it. */
   private boolean pointTo(Payment payment, ProviderReference reference) {
     try {
@@ -122,9 +127,6 @@ public final class DynamoCheckoutSessionRepository implements CheckoutSessionRep
     item.put("cancelUrl", s(session.cancelUrl()));
     item.put("sessionExpiresAt", s(session.expiresAt().toString()));
     session.redirectUrl().ifPresent(url -> item.put("redirectUrl", s(url)));
-    // Due for the expiry sweeper until it has looked at the session (see docs/DATA-MODEL.md).
-    item.put("duePk", s(DueSessionExpiries.INDEX.partition(session.id())));
-    item.put("dueSk", s(DueIndex.sortKey(session.expiresAt(), session.id())));
     item.put("createdAt", s(session.createdAt().toString()));
     return item;
   }

@@ -3,7 +3,6 @@ package io.tender.adapter.platform;
 import io.tender.adapter.aws.AwsClients;
 import io.tender.adapter.dynamo.DynamoApiKeyRepository;
 import io.tender.adapter.dynamo.DynamoCheckoutSessionRepository;
-import io.tender.adapter.dynamo.DueSessionExpiries;
 import io.tender.adapter.dynamo.DynamoLedger;
 import io.tender.adapter.dynamo.DynamoMerchantEventStore;
 import io.tender.adapter.dynamo.DynamoWebhookDeliveryRepository;
@@ -20,7 +19,6 @@ import io.tender.core.webhook.WebhookSecretGenerator;
 import io.tender.core.webhook.WebhookSender;
 import io.tender.core.webhook.WebhookSigner;
 import io.tender.core.webhook.WebhookTestSends;
-import io.tender.core.checkout.ExpirySweeper;
 import io.tender.adapter.dynamo.DynamoProviderEventInbox;
 import io.tender.adapter.dynamo.DuePaymentPolls;
 import io.tender.adapter.dynamo.DynamoPaymentLookup;
@@ -103,7 +101,6 @@ public final class Platform {
   private final PaymentLinks links;
   private final Settlement settlement;
   private final Refunds refunds;
-  private final ExpirySweeper expirySweeper;
   private final Metrics metrics;
   private final ReconciliationPoller reconciliationPoller;
   private final HintSettlement hintSettlement;
@@ -147,8 +144,6 @@ public final class Platform {
     this.settlement = new Settlement(stripe, payments, new DynamoSettlementStore(payments, ledger, table), ids, clock);
     this.refunds = new Refunds(payments, stripe, settlement, AmountPolicy.standard(), ids, clock);
     DynamoCheckoutSessionRepository checkoutSessions = new DynamoCheckoutSessionRepository(dynamo, table, payments);
-    this.expirySweeper = new ExpirySweeper(new DueSessionExpiries(dynamo, table), checkoutSessions, payments, stripe,
-        settlement, clock);
     this.reconciliationPoller = new ReconciliationPoller(new DuePaymentPolls(dynamo, table), payments,
         checkoutSessions, stripe, settlement, metrics, clock);
     this.hintSettlement = new HintSettlement(stripe, new DynamoPaymentLookup(dynamo, table, payments), payments,
@@ -211,10 +206,6 @@ public final class Platform {
 
   public TenantRepository tenants() {
     return tenants;
-  }
-
-  public ExpirySweeper expirySweeper() {
-    return expirySweeper;
   }
 
   public ReconciliationPoller reconciliationPoller() {

@@ -24,4 +24,11 @@ public interface CheckoutSessionRepository {
    * when the payment moved meanwhile.
    */
   boolean recordProviderCheckout(CheckoutSession session, Payment payment);
+
+  /**
+   * Records that the create got no checkout from the provider: the payment's next version, polled
+   * soon ({@link Payment#pollSoon}) rather than at the session's end; false when the payment moved
+   * meanwhile.
+   */
+  boolean recordCreateUnanswered(Payment payment);
 }

@@ -73,7 +73,7 @@ public final class CheckoutSessions {
         request.reference(), request.methodTypes(), request.successUrl(), request.cancelUrl(),
         now.plus(SESSION_LENGTH), Optional.empty(), now);
     Payment payment = Payment.forCheckoutSession(session.paymentId(), caller.tenantId(), caller.mode(),
-        money.currency().code(), money.minor(), session.id(), now);
+        money.currency().code(), money.minor(), session.id(), session.expiresAt(), now);
     sessions.create(session, payment);
 
     CheckoutCreated created;
@@ -81,10 +81,13 @@ public final class CheckoutSessions {
       created = connector.createCheckout(new CheckoutRequest(payment.id(), money, request.reference(),
           request.successUrl(), request.cancelUrl(), session.expiresAt(), payment.tenantId(), payment.mode()));
     } catch (ProviderUnavailableException unavailable) {
-      // The payment stays CREATED with its request stored; reconciliation or expiry resolves it.
+      // The payment stays CREATED with its request stored; the poller sends it again within minutes.
+      sessions.recordCreateUnanswered(payment.pollSoon(clock.instant()));
       throw ApiException.of(ErrorCode.PROVIDER_UNAVAILABLE,
           "The payment provider did not answer; retry with the same Idempotency-Key");
     } catch (ProviderRefusedException refused) {
+      // No checkout: the poller sends it again within minutes and ends the payment with the answer.
+      sessions.recordCreateUnanswered(payment.pollSoon(clock.instant()));
       throw switch (refused.refusal()) {
         case AMOUNT_TOO_LARGE, AMOUNT_TOO_SMALL, AMOUNT_NOT_SUPPORTED ->
             ApiException.of(ErrorCode.INVALID_AMOUNT, "The payment provider does not take this amount");

@@ -78,15 +78,19 @@ public record Payment(
         Optional.of(PollSchedule.startingAt(now)));
   }
 
-  /** A new payment for a checkout session, stored with the session before any provider is called. */
+  /**
+   * A new payment for a checkout session, stored with the session before any provider is called.
+   * Its first poll is when the session ends ({@link PollSchedule#atSessionEnd}): a paid one is
+   * settled by its webhook before then and never polled.
+   */
   public static Payment forCheckoutSession(String id, String tenantId, Mode mode, String currency,
-      long amount, String checkoutSessionId, Instant now) {
+      long amount, String checkoutSessionId, Instant sessionEndsAt, Instant now) {
     if (checkoutSessionId == null || checkoutSessionId.isBlank()) {
       throw new IllegalArgumentException("checkoutSessionId is required");
     }
     return new Payment(id, tenantId, mode, Optional.empty(), PaymentAmounts.requested(currency, amount),
         List.of(), PaymentState.CREATED, 0, now, now, Optional.of(checkoutSessionId),
-        Optional.of(PollSchedule.startingAt(now)));
+        Optional.of(PollSchedule.atSessionEnd(sessionEndsAt)));
   }
 
   /**
@@ -130,6 +134,31 @@ public record Payment(
         () -> new IllegalStateException("payment " + id + " is not being polled"));
     return new Payment(id, tenantId, mode, provider, amounts, refunds, state, version + 1, createdAt,
         now, checkoutSessionId, Optional.of(schedule.afterPollAt(now)));
+  }
+
+  /**
+   * The next version, polled one backoff step from {@code now} instead of when its schedule says:
+   * for a checkout whose create got no checkout from the provider, so that the poller sends it
+   * again within minutes rather than at the session's end.
+   *
+   * @throws IllegalStateException when the payment is not being polled
+   */
+  public Payment pollSoon(Instant now) {
+    PollSchedule schedule = poll.orElseThrow(
+        () -> new IllegalStateException("payment " + id + " is not being polled"));
+    PollSchedule soon = new PollSchedule(schedule.attempts(), now.plus(PollSchedule.BACKOFF.get(0)));
+    return new Payment(id, tenantId, mode, provider, amounts, refunds, state, version + 1, createdAt,
+        now, checkoutSessionId, Optional.of(soon));
+  }
+
+  /**
+   * The next version, polled no later than {@code at}; empty when it is not being polled or is
+   * already polled by then.
+   */
+  public Optional<Payment> polledBy(Instant at, Instant now) {
+    return poll.filter(schedule -> schedule.nextAt().isAfter(at))
+        .map(schedule -> new Payment(id, tenantId, mode, provider, amounts, refunds, state, version + 1,
+            createdAt, now, checkoutSessionId, Optional.of(schedule.notAfter(at))));
   }
 
   /**

@@ -40,6 +40,20 @@ public record PollSchedule(int attempts, Instant nextAt) {
   }
 
   /**
+   * The first poll of a checkout: when its session ends. Until then the payer's outcome comes by
+   * webhook; then the session must be expired at the provider anyway, and that one visit also finds
+   * a payment whose webhook was lost. The backoff goes on from its second step after it.
+   */
+  public static PollSchedule atSessionEnd(Instant sessionEndsAt) {
+    return new PollSchedule(0, sessionEndsAt);
+  }
+
+  /** The same polls made, with the next one no later than {@code at}. */
+  public PollSchedule notAfter(Instant at) {
+    return nextAt.isAfter(at) ? new PollSchedule(attempts, at) : this;
+  }
+
+  /**
    * The schedule once a poll has been made at {@code now}. After the last one the next time is a
    * final step away: if the poller stops before it has parked the payment, it comes back then.
    */

@@ -1,5 +1,6 @@
 package io.tender.core.reconcile;
 
+import io.tender.core.checkout.CheckoutExpiry;
 import io.tender.core.checkout.CheckoutSession;
 import io.tender.core.checkout.CheckoutSessionRepository;
 import io.tender.core.metric.Metrics;
@@ -35,14 +36,20 @@ import java.util.function.Supplier;
  * path webhooks take. What is still open after the last poll is parked in NEEDS_REVIEW and counted
  * ({@value #NEEDS_REVIEW_METRIC}), for a person.
  *
+ * <p>A checkout payment's first poll is its session's end ({@link PollSchedule#atSessionEnd}),
+ * unless its create went unanswered; so the poller is also what expires checkouts, and a paid one,
+ * settled by its webhook first, is never visited.
+ *
  * <p>For each due payment it first writes the next poll time (conditional on the version read),
  * so that two pollers never ask twice for one slot and a poller that dies mid-way still moves the
  * schedule on. Then:
  * <ul>
- *   <li>never reached the provider (the create timed out): the stored request is sent again,
- *       which the provider answers with the checkout the first call made, if it made one; once the
- *       session's time is up it is expired instead;
- *   <li>at the provider and unpaid: the checkout is fetched and settled;
+ *   <li>its checkout session is over: {@link CheckoutExpiry} expires it at the provider (if it got
+ *       there) and applies the answer, paid or expired;
+ *   <li>never reached the provider (the create went unanswered): the stored request is sent again,
+ *       which the provider answers with the checkout the first call made, if it made one;
+ *   <li>at the provider and unpaid: the checkout is fetched and settled; while its session is
+ *       open, the next poll is no later than the session's end;
  *   <li>paid, with refunds awaiting an answer: each refund is fetched by the provider's id when we
  *       know it, else its request is sent again while that is still a lookup (inside
  *       {@link #RESEND_WINDOW}); a refund that can be neither is parked at once.
@@ -62,6 +69,7 @@ public final class ReconciliationPoller {
   private final CheckoutSessionRepository sessions;
   private final CheckoutConnector connector;
   private final Settlement settlement;
+  private final CheckoutExpiry expiry;
   private final ProviderRefundIds refundIds;
   private final Metrics metrics;
   private final Clock clock;
@@ -76,6 +84,7 @@ public final class ReconciliationPoller {
     this.sessions = sessions;
     this.connector = connector;
     this.settlement = settlement;
+    this.expiry = new CheckoutExpiry(connector, settlement, clock);
     this.refundIds = new ProviderRefundIds(payments, clock);
     this.metrics = metrics;
     this.clock = clock;
@@ -109,9 +118,14 @@ public final class ReconciliationPoller {
 
   private Polled reconcile(Payment claimed) {
     Supplier<Optional<Payment>> reload = () -> payments.find(claimed.tenantId(), claimed.mode(), claimed.id());
+    Optional<CheckoutSession> session = checkoutSession(claimed);
+    boolean sessionOver = session.filter(open -> !open.expiresAt().isAfter(clock.instant())).isPresent();
     Answer answer;
     try {
-      answer = ask(claimed, reload);
+      answer = sessionOver
+          // The payer's time is up: expire the checkout, unless the provider says it was paid.
+          ? Answer.of(expiry.expire(claimed, reload))
+          : ask(claimed, session, reload);
     } catch (ProviderException unanswered) {
       answer = Answer.open("the provider did not answer (" + unanswered.getClass().getSimpleName() + ")");
     }
@@ -121,32 +135,55 @@ public final class ReconciliationPoller {
       outcome += park(claimed, reload, answer.hopeless()
           ? answer.summary()
           : "unresolved after " + schedule.attempts() + " polls; last: " + answer.summary());
+    } else if (!sessionOver) {
+      outcome += session.map(open -> bySessionEnd(claimed, reload, open)).orElse("");
     }
     return new Polled(claimed.id(), schedule.attempts(), outcome);
   }
 
-  private Answer ask(Payment payment, Supplier<Optional<Payment>> reload) {
+  /** The checkout session of a payment whose outcome is open, if it has one. */
+  private Optional<CheckoutSession> checkoutSession(Payment payment) {
+    return switch (payment.state()) {
+      case CREATED, PENDING, AUTHORIZED -> payment.checkoutSessionId()
+          .flatMap(id -> sessions.find(payment.tenantId(), payment.mode(), id));
+      default -> Optional.empty();
+    };
+  }
+
+  private Answer ask(Payment payment, Optional<CheckoutSession> session, Supplier<Optional<Payment>> reload) {
     return switch (payment.state()) {
       case CREATED, PENDING, AUTHORIZED -> payment.provider().isEmpty()
-          ? createAgain(payment, reload)
+          ? createAgain(payment, session, reload)
           : Answer.of(settlement.settleCheckout(payment.provider().get().providerPaymentId()));
       case CAPTURED, PARTIALLY_REFUNDED -> refunds(payment, reload);
       case REFUNDED, FAILED, CANCELLED, EXPIRED, NEEDS_REVIEW -> Answer.open("nothing to ask in " + payment.state());
     };
   }
 
-  private Answer createAgain(Payment payment, Supplier<Optional<Payment>> reload) {
-    Optional<CheckoutSession> stored = payment.checkoutSessionId()
-        .flatMap(id -> sessions.find(payment.tenantId(), payment.mode(), id));
+  /**
+   * A payment polled while its session was open is next polled no later than the session's end,
+   * whatever the backoff says: the checkout must be expired then. Only a create that went
+   * unanswered is polled before its session ends, so this write is rare.
+   */
+  private String bySessionEnd(Payment claimed, Supplier<Optional<Payment>> reload, CheckoutSession session) {
+    // Versions after the claim keep the next poll it wrote, so the claim shows whether this is needed.
+    if (!claimed.poll().orElseThrow().nextAt().isAfter(session.expiresAt())) {
+      return "";
+    }
+    Optional<Payment> moved = reload.get().flatMap(current -> current.polledBy(session.expiresAt(), clock.instant()));
+    if (moved.isEmpty()) {
+      return "";
+    }
+    // A conflict means another writer moved the payment on; its next poll brings this back.
+    return payments.replace(moved.get()) ? "; next poll at the session's end" : "";
+  }
+
+  private Answer createAgain(Payment payment, Optional<CheckoutSession> stored, Supplier<Optional<Payment>> reload) {
     if (stored.isEmpty()) {
       return Answer.open("no stored checkout request to send again");
     }
     CheckoutSession session = stored.get();
     Instant now = clock.instant();
-    if (!session.expiresAt().isAfter(now)) {
-      // Nobody was given the provider's page, and its time is up: nobody can pay it now.
-      return Answer.of(settlement.apply(Optional.of(payment), reload, new PaymentEvent.Expired(now)));
-    }
     CheckoutCreated created;
     try {
       created = connector.createCheckout(new CheckoutRequest(payment.id(),

@@ -94,7 +94,8 @@ class DuePaymentPollsTest {
 
   @Test
   void theScheduleTheSessionAndTheRefundsProviderIdsSurviveTheRoundTrip() {
-    Payment v0 = Payment.forCheckoutSession("pay_due_trip", "ten_due4", Mode.TEST, "EUR", 900, "cs_trip", T0);
+    Payment v0 = Payment.forCheckoutSession("pay_due_trip", "ten_due4", Mode.TEST, "EUR", 900, "cs_trip",
+        T0.plus(Duration.ofMinutes(31)), T0);
     Payment v1 = v0.withProvider(new ProviderReference("stripe", "cs_test_trip"), T0);
     Payment v2 = ((Transition.Applied) PaymentStateMachine.apply(v1, new PaymentEvent.Captured(900, null), T0))
         .payment();

@@ -54,7 +54,10 @@ class DynamoCheckoutSessionRepositoryTest {
     sessions.create(session, payment(session));
 
     Map<String, AttributeValue> item = item("T#ten_cs1#test#CS#cs_key1");
-    assertThat(item).doesNotContainKeys("id", "tenantId", "mode", "redirectUrl").containsKeys("duePk", "dueSk");
+    assertThat(item).as("never due: its end is its payment's first poll")
+        .doesNotContainKeys("id", "tenantId", "mode", "redirectUrl", "duePk", "dueSk");
+    assertThat(item("T#ten_cs1#test#PAY#pay_key1").get("dueSk").s())
+        .isEqualTo(DueIndex.sortKey(session.expiresAt(), "pay_key1"));
     assertThat(sessions.find("ten_cs1", Mode.TEST, "cs_key1")).contains(session);
     assertThat(sessions.find("ten_cs1", Mode.LIVE, "cs_key1")).isEmpty();
     assertThat(sessions.findPaymentForStatus(session)).contains(payment(session));
@@ -72,7 +75,23 @@ class DynamoCheckoutSessionRepositoryTest {
     assertThat(payments.findByProvider(stripe)).contains(named);
     assertThat(sessions.find("ten_cs2", Mode.TEST, "cs_answer2").flatMap(CheckoutSession::redirectUrl))
         .contains("https://pay.test/answer2");
-    assertThat(item("T#ten_cs2#test#CS#cs_answer2")).containsKeys("duePk", "dueSk");
+    assertThat(item("T#ten_cs2#test#CS#cs_answer2")).doesNotContainKeys("duePk", "dueSk");
+    assertThat(item("T#ten_cs2#test#PAY#pay_answer2").get("dueSk").s()).as("still due when the session ends")
+        .isEqualTo(DueIndex.sortKey(session.expiresAt(), "pay_answer2"));
+  }
+
+  @Test
+  void aCreateWithoutACheckoutMovesItsPaymentsPollToSoonOnceAndOnlyFromTheVersionRead() {
+    CheckoutSession session = session("ten_cs5", "cs_unanswered5", "pay_unanswered5");
+    sessions.create(session, payment(session));
+    Payment soon = payment(session).pollSoon(NOW.plusSeconds(10));
+
+    assertThat(sessions.recordCreateUnanswered(soon)).isTrue();
+    assertThat(sessions.recordCreateUnanswered(payment(session).pollSoon(NOW.plusSeconds(20)))).isFalse();
+
+    assertThat(payments.find("ten_cs5", Mode.TEST, "pay_unanswered5")).contains(soon);
+    assertThat(item("T#ten_cs5#test#PAY#pay_unanswered5").get("dueSk").s())
+        .isEqualTo(DueIndex.sortKey(soon.poll().orElseThrow().nextAt(), "pay_unanswered5"));
   }
 
   @Test
@@ -114,7 +133,7 @@ class DynamoCheckoutSessionRepositoryTest {
 
   private static Payment payment(CheckoutSession session) {
     return Payment.forCheckoutSession(session.paymentId(), session.tenantId(), Mode.TEST, "USD", 1_999, session.id(),
-        NOW);
+        session.expiresAt(), NOW);
   }
 
   private static Map<String, AttributeValue> item(String pk) {

@@ -58,7 +58,8 @@ class MerchantEventsTest {
 
   @Test
   void aPaymentMadeThroughACheckoutSessionAlsoOwesTheSessionsEvent() {
-    Payment session = Payment.forCheckoutSession("pay_2", "ten_1", Mode.TEST, "USD", 900, "cs_2", CREATED);
+    Payment session = Payment.forCheckoutSession("pay_2", "ten_1", Mode.TEST, "USD", 900, "cs_2",
+        CREATED.plusSeconds(31 * 60), CREATED);
 
     List<MerchantEvent> paid = events.of(applied(session, new PaymentEvent.Captured(900, PAID)), NOW);
     List<MerchantEvent> expired = events.of(applied(session, new PaymentEvent.Expired(PAID)), NOW);

@@ -19,10 +19,36 @@ class PaymentPollScheduleTest {
 
   @Test
   void aNewPaymentIsFirstPolledOneStepAfterItsCreation() {
-    Payment payment = Payment.forCheckoutSession("pay_1", "ten_1", Mode.TEST, "EUR", 500, "cs_1", T0);
+    Payment payment = Payment.create("pay_1", "ten_1", Mode.TEST, "EUR", 500, Optional.empty(), T0);
 
     assertThat(payment.poll()).contains(new PollSchedule(0, T0.plus(FIRST)));
+  }
+
+  @Test
+  void aCheckoutIsFirstPolledWhenItsSessionEndsThenSoonIfItsCreateWentUnanswered() {
+    Instant sessionEnds = T0.plus(Duration.ofMinutes(31));
+    Payment payment = Payment.forCheckoutSession("pay_1", "ten_1", Mode.TEST, "EUR", 500, "cs_1", sessionEnds, T0);
+
+    assertThat(payment.poll()).contains(new PollSchedule(0, sessionEnds));
     assertThat(payment.checkoutSessionId()).contains("cs_1");
+    Payment unanswered = payment.pollSoon(T0.plusSeconds(10));
+    assertThat(unanswered.version()).isEqualTo(payment.version() + 1);
+    assertThat(unanswered.poll()).contains(new PollSchedule(0, T0.plusSeconds(10).plus(FIRST)));
+  }
+
+  @Test
+  void aPollIsBroughtForwardToATimeButNeverPushedBack() {
+    Payment payment = Payment.create("pay_1", "ten_1", Mode.TEST, "EUR", 500, Optional.empty(), T0)
+        .polled(T0.plus(FIRST));
+    Instant next = payment.poll().orElseThrow().nextAt();
+
+    Payment earlier = payment.polledBy(next.minusSeconds(60), T0.plus(FIRST)).orElseThrow();
+    assertThat(earlier.poll()).contains(new PollSchedule(1, next.minusSeconds(60)));
+    assertThat(earlier.version()).isEqualTo(payment.version() + 1);
+    assertThat(payment.polledBy(next, T0)).as("already polled by then").isEmpty();
+    assertThat(payment.polledBy(next.plusSeconds(60), T0)).isEmpty();
+    Payment paid = applied(payment, new PaymentEvent.Captured(500, null), T0.plus(FIRST));
+    assertThat(paid.polledBy(T0, T0)).as("not polled at all").isEmpty();
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.tender.core.error.ApiException;
 import io.tender.core.id.RandomIdGenerator;
 import io.tender.core.money.AmountPolicy;
 import io.tender.core.payment.Payment;
+import io.tender.core.payment.PaymentEvent;
 import io.tender.core.payment.PaymentState;
 import io.tender.core.payment.PollSchedule;
 import io.tender.core.payment.Refund;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 /** The janitor's decisions and schedule, against a provider that times out, declines and disagrees. */
 class ReconciliationPollerTest {
   private static final Instant START = Instant.parse("2026-05-04T09:00:00Z");
+  private static final Duration SESSION_LENGTH = CheckoutSessions.SESSION_LENGTH;
   private static final Principal MERCHANT = new Principal.ApiKeyCaller("ten_recon", Mode.TEST, "key_1");
 
   private final MutableClock clock = new MutableClock(START);
@@ -49,13 +51,74 @@ class ReconciliationPollerTest {
   private final ReconciliationPoller poller = poller();
 
   @Test
-  void nothingIsAskedBeforeTheFirstPollIsDue() {
+  void aCheckoutIsFirstPolledWhenItsSessionEndsAndNothingIsAskedBefore() {
     String paymentId = checkout(1000);
-    clock.advance(PollSchedule.BACKOFF.get(0).minusSeconds(1));
+    assertThat(payments.get(paymentId).poll()).contains(PollSchedule.atSessionEnd(START.plus(SESSION_LENGTH)));
+    clock.advance(SESSION_LENGTH.minusSeconds(1));
 
     assertThat(poller.poll(10)).isEmpty();
-    assertThat(provider.calls("fetchCheckout")).isZero();
+    assertThat(provider.calls("fetchCheckout") + provider.calls("expireCheckout")).isZero();
     assertThat(payments.get(paymentId).poll().orElseThrow().attempts()).isZero();
+  }
+
+  @Test
+  void aCheckoutNobodyPaidIsExpiredAtTheProviderWhenItsSessionEnds() {
+    String paymentId = checkout(1000);
+    clock.advance(SESSION_LENGTH);
+
+    List<ReconciliationPoller.Polled> polled = poller.poll(10);
+
+    assertThat(polled).extracting(ReconciliationPoller.Polled::paymentId).containsExactly(paymentId);
+    assertThat(provider.calls("expireCheckout")).isEqualTo(1);
+    assertThat(provider.fetchCheckout(checkoutOf(paymentId)).event()).isInstanceOf(PaymentEvent.Expired.class);
+    assertThat(payments.get(paymentId).state()).isEqualTo(PaymentState.EXPIRED);
+    assertThat(payments.get(paymentId).poll()).isEmpty();
+    assertThat(payments.ledger()).isEmpty();
+  }
+
+  @Test
+  void aCheckoutPaidBeforeItsSessionEndsIsNeverPolled() {
+    String paymentId = paidPayment(1000);
+    int fetchedByTheWebhook = provider.calls("fetchCheckout");
+    clock.advance(SESSION_LENGTH.plusDays(30));
+
+    assertThat(poller.poll(10)).isEmpty();
+    assertThat(provider.calls("fetchCheckout")).isEqualTo(fetchedByTheWebhook);
+    assertThat(provider.calls("expireCheckout")).isZero();
+    assertThat(payments.get(paymentId).state()).isEqualTo(PaymentState.CAPTURED);
+  }
+
+  @Test
+  void aCreateThatGotNoCheckoutIsPolledSoonNotWhenItsSessionEnds() {
+    provider.failNext(Fault.UNAVAILABLE);
+    String unanswered = checkoutThatTimedOut();
+    provider.refuseNext(Refusal.CURRENCY_NOT_SUPPORTED);
+    assertThatThrownBy(() -> checkouts.create(MERCHANT, request(1000))).isInstanceOf(ApiException.class);
+    String refused = payments.dueBy(clock.instant().plus(Duration.ofDays(1)), 10).stream()
+        .map(DuePayments.Due::paymentId).filter(id -> !id.equals(unanswered)).findFirst().orElseThrow();
+
+    assertThat(payments.get(unanswered).poll()).contains(new PollSchedule(0, START.plus(PollSchedule.BACKOFF.get(0))));
+    assertThat(payments.get(refused).poll()).contains(new PollSchedule(0, START.plus(PollSchedule.BACKOFF.get(0))));
+  }
+
+  @Test
+  void aCreateSentAgainIsNextPolledNoLaterThanItsSessionsEndAndExpiredThen() {
+    provider.failNext(Fault.UNAVAILABLE);
+    String paymentId = checkoutThatTimedOut();
+    clock.advance(PollSchedule.BACKOFF.get(0));
+    poller.poll(10);
+    assertThat(payments.get(paymentId).state()).as("sent again, open at the provider").isEqualTo(PaymentState.PENDING);
+
+    clock.set(payments.get(paymentId).poll().orElseThrow().nextAt());
+    List<ReconciliationPoller.Polled> polled = poller.poll(10);
+
+    assertThat(polled.get(0).outcome()).contains("next poll at the session's end");
+    assertThat(payments.get(paymentId).poll().orElseThrow().nextAt()).as("not the backoff's next step")
+        .isEqualTo(START.plus(SESSION_LENGTH));
+    clock.set(START.plus(SESSION_LENGTH));
+    poller.poll(10);
+    assertThat(payments.get(paymentId).state()).isEqualTo(PaymentState.EXPIRED);
+    assertThat(provider.calls("expireCheckout")).isEqualTo(1);
   }
 
   /**
@@ -107,7 +170,7 @@ class ReconciliationPollerTest {
 
     assertThat(early).singleElement().isInstanceOf(Settlement.Outcome.NotOurs.class);
     assertThat(payments.get(paymentId).amounts().captured()).isZero();
-    clock.advance(PollSchedule.BACKOFF.get(0));
+    clock.advance(SESSION_LENGTH);
     poller.poll(10);
     assertThat(payments.get(paymentId).state()).isEqualTo(PaymentState.CAPTURED);
     assertThat(payments.ledger()).hasSize(1);
@@ -120,7 +183,7 @@ class ReconciliationPollerTest {
   void aPaymentWhoseWebhookNeverCameIsSettledByTheFirstPoll() {
     String paymentId = checkout(1000);
     provider.pay(checkoutOf(paymentId));
-    clock.advance(PollSchedule.BACKOFF.get(0));
+    clock.advance(SESSION_LENGTH);
 
     List<ReconciliationPoller.Polled> polled = poller.poll(10);
 
@@ -136,7 +199,7 @@ class ReconciliationPollerTest {
   void aDeclineTheProviderReportsEndsThePayment() {
     String paymentId = checkout(1000);
     provider.decline(checkoutOf(paymentId));
-    clock.advance(PollSchedule.BACKOFF.get(0));
+    clock.advance(SESSION_LENGTH);
 
     poller.poll(10);
 
@@ -147,7 +210,8 @@ class ReconciliationPollerTest {
 
   @Test
   void whenTheProviderSaysSomethingElseItsAnswerWins() {
-    String paymentId = checkout(1000);
+    provider.failNext(Fault.UNAVAILABLE);
+    String paymentId = checkoutThatTimedOut();
     clock.advance(PollSchedule.BACKOFF.get(0));
     poller.poll(10);
     assertThat(payments.get(paymentId).state()).as("open at the provider").isEqualTo(PaymentState.PENDING);
@@ -158,12 +222,13 @@ class ReconciliationPollerTest {
 
     assertThat(payments.get(paymentId).state()).isEqualTo(PaymentState.EXPIRED);
     assertThat(payments.get(paymentId).poll()).isEmpty();
+    assertThat(provider.calls("expireCheckout")).as("fetched before its session ended").isZero();
   }
 
   @Test
   void aProviderThatDoesNotAnswerChangesNothingButTheNextPollTime() {
     String paymentId = checkout(1000);
-    clock.advance(PollSchedule.BACKOFF.get(0));
+    clock.advance(SESSION_LENGTH);
     provider.failNext(Fault.UNAVAILABLE);
 
     List<ReconciliationPoller.Polled> polled = poller.poll(10);
@@ -177,7 +242,7 @@ class ReconciliationPollerTest {
   }
 
   @Test
-  void theScheduleBacksOffStepByStepAndParksForReviewAfterTheLastPoll() {
+  void theScheduleBacksOffStepByStepAfterTheSessionsEndAndParksForReviewAfterTheLastPoll() {
     String paymentId = checkout(1000);
     List<Duration> waits = new ArrayList<>();
     Instant previous = START;
@@ -186,16 +251,19 @@ class ReconciliationPollerTest {
       waits.add(Duration.between(previous, due));
       clock.set(due);
       previous = due;
+      provider.failNext(Fault.UNAVAILABLE); // the expiry is never answered
       assertThat(poller.poll(10)).hasSize(1);
     }
 
-    assertThat(waits).containsExactlyElementsOf(PollSchedule.BACKOFF);
+    List<Duration> expected = new ArrayList<>(List.of(SESSION_LENGTH));
+    expected.addAll(PollSchedule.BACKOFF.subList(1, PollSchedule.BACKOFF.size()));
+    assertThat(waits).containsExactlyElementsOf(expected);
     assertThat(payments.get(paymentId).state()).isEqualTo(PaymentState.NEEDS_REVIEW);
     assertThat(metrics.count(ReconciliationPoller.NEEDS_REVIEW_METRIC)).isEqualTo(1);
     assertThat(metrics.all().get(0).context()).containsEntry("paymentId", paymentId);
     clock.advance(Duration.ofDays(30));
     assertThat(poller.poll(10)).as("parked payments are not polled").isEmpty();
-    assertThat(provider.calls("fetchCheckout")).isEqualTo(PollSchedule.BACKOFF.size());
+    assertThat(provider.calls("expireCheckout")).isEqualTo(PollSchedule.BACKOFF.size());
   }
 
   @Test
@@ -337,12 +405,13 @@ class ReconciliationPollerTest {
   @Test
   void twoPollersNeverAskTwiceForOneSlot() {
     String paymentId = checkout(1000);
-    clock.advance(PollSchedule.BACKOFF.get(0));
+    clock.advance(SESSION_LENGTH);
+    provider.failNext(Fault.UNAVAILABLE); // still open after the first poll
     ReconciliationPoller other = poller();
 
     assertThat(poller.poll(10)).hasSize(1);
     assertThat(other.poll(10)).isEmpty();
-    assertThat(provider.calls("fetchCheckout")).isEqualTo(1);
+    assertThat(provider.calls("expireCheckout")).isEqualTo(1);
     assertThat(payments.get(paymentId).poll().orElseThrow().attempts()).isEqualTo(1);
   }
 
