@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tender.adapter.json.Json;
+import io.tender.core.checkout.CheckoutSessions;
 import io.tender.core.id.RandomIdGenerator;
 import io.tender.core.ledger.LedgerAccount;
 import io.tender.core.ledger.LedgerBook;
@@ -91,7 +92,7 @@ class DynamoSettlementStoreTest {
   @Test
   void aCheckoutSessionsCaptureStoresBothItsEventsInOneItemKeyedByTheFirst() throws Exception {
     Payment payment = Payment.forCheckoutSession("pay_outbox4", "ten_outbox4", Mode.TEST, "USD", 900, "cs_outbox4",
-        NOW).withProvider(new ProviderReference("stripe", "cs_test_outbox4"), NOW);
+        NOW.plus(CheckoutSessions.SESSION_LENGTH), NOW).withProvider(new ProviderReference("stripe", "cs_test_outbox4"), NOW);
     assertThat(payments.create(payment)).isTrue();
     PROVIDER.put("cs_test_outbox4", new CheckoutState("cs_test_outbox4", Optional.of("pay_outbox4"), Optional.empty(),
         new PaymentEvent.Captured(900, NOW)));
