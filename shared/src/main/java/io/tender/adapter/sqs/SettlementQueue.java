@@ -6,6 +6,7 @@ import io.tender.adapter.json.Json;
 import io.tender.core.provider.ProviderHint;
 import io.tender.core.tenant.Mode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -56,7 +57,7 @@ public final class SettlementQueue {
 
   /** A message written before the owner and report were carried parses too, without them. */
   public static ProviderHint parse(String body) throws IOException {
-    JsonNode message = Json.readTree(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    JsonNode message = Json.readTree(body.getBytes(StandardCharsets.UTF_8));
     Optional<String> paymentId = text(message, "paymentId");
     return new ProviderHint(message.path("provider").asText(), message.path("eventId").asText(),
         message.path("eventType").asText(), ProviderHint.Subject.valueOf(message.path("subject").asText()),
@@ -65,16 +66,7 @@ public final class SettlementQueue {
   }
 
   private static Optional<ProviderHint.Owner> owner(JsonNode message) {
-    Optional<String> tenantId = text(message, "tenantId");
-    Optional<Mode> mode = text(message, "mode").flatMap(Mode::fromWire);
-    if (tenantId.isEmpty() || mode.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new ProviderHint.Owner(tenantId.get(), mode.get()));
-    } catch (IllegalArgumentException malformed) {
-      return Optional.empty();
-    }
+    return ProviderHint.Owner.of(text(message, "tenantId"), text(message, "mode").flatMap(Mode::fromWire));
   }
 
   private static Optional<String> text(JsonNode message, String field) {

@@ -67,15 +67,7 @@ public final class StripeWebhookHints {
     if (!metadata(object, StripeStatusMapper.PAYMENT_ID_KEY).equals(Optional.of(paymentId))) {
       return Optional.empty();
     }
-    Optional<String> tenantId = metadata(object, StripeStatusMapper.TENANT_ID_KEY);
-    Optional<Mode> mode = metadata(object, StripeStatusMapper.MODE_KEY).flatMap(Mode::fromWire);
-    if (tenantId.isEmpty() || mode.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new ProviderHint.Owner(tenantId.get(), mode.get()));
-    } catch (IllegalArgumentException notOurs) {
-      return Optional.empty(); // not an id we set: the pointer finds the payment instead
-    }
+    return ProviderHint.Owner.of(metadata(object, StripeStatusMapper.TENANT_ID_KEY),
+        metadata(object, StripeStatusMapper.MODE_KEY).flatMap(Mode::fromWire));
   }
 }

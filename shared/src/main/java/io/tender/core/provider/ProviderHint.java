@@ -39,6 +39,21 @@ public record ProviderHint(String provider, String eventId, String eventType, Su
       ProviderIds.require(tenantId, "tenantId");
       Objects.requireNonNull(mode, "mode");
     }
+
+    /**
+     * The owner a message names, when it names both parts and the tenant is one of our ids; empty
+     * otherwise, so that the payment is found through the provider pointer instead.
+     */
+    public static Optional<Owner> of(Optional<String> tenantId, Optional<Mode> mode) {
+      if (tenantId.isEmpty() || mode.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(new Owner(tenantId.get(), mode.get()));
+      } catch (IllegalArgumentException notOurs) {
+        return Optional.empty();
+      }
+    }
   }
 
   public ProviderHint {
