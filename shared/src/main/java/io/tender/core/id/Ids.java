@@ -57,4 +57,10 @@ public final class Ids {
     }
     return Optional.of(Instant.ofEpochMilli(millis));
   }
+
+  /** The characters of a Tender id that carry the millisecond it was made at, for ids {@link #createdAt} reads. */
+  public static Optional<String> timePart(String prefix, String id) {
+    int start = prefix.length() + 1;
+    return createdAt(prefix, id).map(at -> id.substring(start, start + RandomIdGenerator.TIME_CHARS));
+  }
 }

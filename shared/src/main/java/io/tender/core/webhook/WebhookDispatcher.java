@@ -35,8 +35,6 @@ public final class WebhookDispatcher {
   private static final int CANCEL_PAGE = 100;
   private static final String EVENT_ID_PREFIX = "evt";
   private static final String DELIVERY_ID_PREFIX = "wd";
-  /** How many leading characters of an id's suffix carry the millisecond it was made at. */
-  private static final int ID_TIME_CHARS = 10;
 
   private final WebhookEndpointRepository endpoints;
   private final WebhookDeliveryRepository deliveries;
@@ -241,10 +239,8 @@ public final class WebhookDispatcher {
    * the pair, in the shape of every Tender id ({@link Ids#isId}).
    */
   static String deliveryId(String eventId, String endpointId) {
-    if (Ids.createdAt(EVENT_ID_PREFIX, eventId).isEmpty()) {
-      throw new IllegalArgumentException("a delivered event's id must be one Tender made");
-    }
-    String time = eventId.substring(EVENT_ID_PREFIX.length() + 1, EVENT_ID_PREFIX.length() + 1 + ID_TIME_CHARS);
+    String time = Ids.timePart(EVENT_ID_PREFIX, eventId)
+        .orElseThrow(() -> new IllegalArgumentException("a delivered event's id must be one Tender made"));
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
           .digest((eventId + "\n" + endpointId).getBytes(StandardCharsets.UTF_8));

@@ -69,4 +69,16 @@ class IdsTest {
       assertThat(earliest).isLessThanOrEqualTo(then).isGreaterThan(before);
     }
   }
+
+  @Test
+  void theTimePartIsTheLeadingTenCharactersOfAnIdThatHasATime() {
+    String made = new RandomIdGenerator(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC),
+        new Random(3)).next("evt");
+    String other = new RandomIdGenerator(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC),
+        new Random(4)).next("evt");
+
+    assertThat(Ids.timePart("evt", made)).contains(made.substring(4, 14)).isEqualTo(Ids.timePart("evt", other));
+    assertThat(Ids.timePart("evt", "evt_u" + made.substring(5))).isEmpty();
+    assertThat(Ids.timePart("pay", made)).isEmpty();
+  }
 }
