@@ -1,10 +1,10 @@
 package io.tender.core.checkout;
 
-import io.tender.core.id.Ids;
 import io.tender.core.auth.Principal;
 import io.tender.core.error.ApiException;
 import io.tender.core.error.ErrorCode;
 import io.tender.core.id.IdGenerator;
+import io.tender.core.id.Ids;
 import io.tender.core.money.AmountPolicy;
 import io.tender.core.money.Money;
 import io.tender.core.payment.Payment;
@@ -60,10 +60,7 @@ public final class CheckoutSessions {
     if (caller.mode() == Mode.LIVE) {
       Tenant tenant = tenants.find(caller.tenantId())
           .orElseThrow(() -> new IllegalStateException("no tenant " + caller.tenantId()));
-      Map<String, String> urls = new java.util.LinkedHashMap<>();
-      urls.put("successUrl", request.successUrl());
-      urls.put("cancelUrl", request.cancelUrl());
-      Map<String, List<String>> refused = LiveRedirects.errors(tenant, urls);
+      Map<String, List<String>> refused = LiveRedirects.errors(tenant, request.successUrl(), request.cancelUrl());
       if (!refused.isEmpty()) {
         throw ApiException.validation(refused);
       }

@@ -16,8 +16,15 @@ public final class LiveRedirects {
 
   private LiveRedirects() {}
 
-  /** The fields whose URL a live payment may not use, each with its message. */
-  public static Map<String, List<String>> errors(Tenant tenant, Map<String, String> urlsByField) {
+  /** A payment's {@code successUrl} and {@code cancelUrl} that a live payment may not use, each with its message. */
+  public static Map<String, List<String>> errors(Tenant tenant, String successUrl, String cancelUrl) {
+    Map<String, String> urls = new LinkedHashMap<>();
+    urls.put("successUrl", successUrl);
+    urls.put("cancelUrl", cancelUrl);
+    return errors(tenant, urls);
+  }
+
+  private static Map<String, List<String>> errors(Tenant tenant, Map<String, String> urlsByField) {
     Map<String, List<String>> errors = new LinkedHashMap<>();
     urlsByField.forEach((field, url) -> {
       if (url != null && !(url.startsWith("https://") && ApprovedDomains.approvesUrl(tenant.approvedDomains(), url))) {

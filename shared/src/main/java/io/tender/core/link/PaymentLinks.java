@@ -96,10 +96,7 @@ public final class PaymentLinks {
     if (caller.mode() == Mode.LIVE) {
       Tenant tenant = tenants.find(caller.tenantId())
           .orElseThrow(() -> new IllegalStateException("no tenant " + caller.tenantId()));
-      Map<String, String> urls = new java.util.LinkedHashMap<>();
-      urls.put("successUrl", successUrl);
-      urls.put("cancelUrl", cancelUrl);
-      LiveRedirects.errors(tenant, urls).forEach(errors::putIfAbsent);
+      LiveRedirects.errors(tenant, successUrl, cancelUrl).forEach(errors::putIfAbsent);
     }
     if (request.slug() != null && !SLUG.matcher(request.slug()).matches()) {
       errors.put("slug", List.of("The slug is 3 to 64 lower-case letters, digits and hyphens, starting and ending "

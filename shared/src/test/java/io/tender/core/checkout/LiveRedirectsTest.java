@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tender.core.tenant.Tenant;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,12 +13,12 @@ class LiveRedirectsTest {
 
   @Test
   void liveRedirectsGoOverHttpsToAnApprovedDomain() {
-    assertThat(LiveRedirects.errors(SHOP, urls("https://shop.test/ok", "https://www.shop.test/cancel"))).isEmpty();
+    assertThat(LiveRedirects.errors(SHOP, "https://shop.test/ok", "https://www.shop.test/cancel")).isEmpty();
   }
 
   @Test
   void plainHttpOrAnotherDomainIsRefusedByField() {
-    Map<String, List<String>> errors = LiveRedirects.errors(SHOP, urls("http://shop.test/ok", "https://evil.example/"));
+    Map<String, List<String>> errors = LiveRedirects.errors(SHOP, "http://shop.test/ok", "https://evil.example/");
 
     assertThat(errors).containsOnlyKeys("successUrl", "cancelUrl");
     assertThat(errors.get("cancelUrl")).containsExactly(LiveRedirects.MESSAGE);
@@ -29,14 +28,7 @@ class LiveRedirectsTest {
   void aTenantWithoutApprovedDomainsCannotRedirectLivePayers() {
     Tenant none = new Tenant("ten_none1", "None", List.of(), Instant.EPOCH);
 
-    assertThat(LiveRedirects.errors(none, urls("https://shop.test/ok", "https://shop.test/no")))
+    assertThat(LiveRedirects.errors(none, "https://shop.test/ok", "https://shop.test/no"))
         .containsOnlyKeys("successUrl", "cancelUrl");
-  }
-
-  private static Map<String, String> urls(String success, String cancel) {
-    Map<String, String> urls = new LinkedHashMap<>();
-    urls.put("successUrl", success);
-    urls.put("cancelUrl", cancel);
-    return urls;
   }
 }
