@@ -1,13 +1,11 @@
 package io.tender.functions.link;
 
-import io.tender.adapter.qr.QrCodes;
+import io.tender.adapter.qr.QrImageUrls;
 import io.tender.core.error.ApiException;
 import io.tender.core.link.LinkPage;
 import io.tender.core.link.LinkSession;
 import io.tender.core.link.PaymentLink;
 import io.tender.core.link.PaymentLinks;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +57,7 @@ final class PaymentLinkViews {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("sessionId", checkout.session().session().id());
     body.put("redirectUrl", redirect.orElse(null));
-    body.put("qrImageUrl", redirect.map(url -> "data:image/svg+xml;base64," + Base64.getEncoder()
-        .encodeToString(QrCodes.svg(url).getBytes(StandardCharsets.UTF_8))).orElse(null));
+    body.put("qrImageUrl", redirect.map(QrImageUrls::of).orElse(null));
     body.put("expiresAt", checkout.session().session().expiresAt().toString());
     return body;
   }

@@ -67,10 +67,8 @@ public final class DynamoCheckoutSessionRepository implements CheckoutSessionRep
    */
   @Override
   public Optional<Payment> findPaymentForStatus(CheckoutSession session) {
-    Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).consistentRead(false)
-        .key(PaymentItems.key(session.tenantId(), session.mode(), session.paymentId()))).item();
-    return item == null || item.isEmpty() ? payments.find(session.tenantId(), session.mode(), session.paymentId())
-        : Optional.of(PaymentItems.payment(item));
+    return payments.find(session.tenantId(), session.mode(), session.paymentId(), false)
+        .or(() -> payments.find(session.tenantId(), session.mode(), session.paymentId()));
   }
 
   @Override

@@ -111,12 +111,9 @@ public final class DynamoLedger {
   }
 
   private static String balancePartition(LedgerBook book, BalanceKey key) {
-    return prefix(book) + "BAL#" + key.account().name() + "#" + key.currency();
+    return LedgerItems.prefix(book) + "BAL#" + key.account().name() + "#" + key.currency();
   }
 
-  private static String prefix(LedgerBook book) {
-    return "T#" + book.tenantId() + "#" + book.mode().wire() + "#";
-  }
 
   private static AttributeValue s(String value) {
     return AttributeValue.fromS(value);

@@ -96,7 +96,7 @@ public final class LedgerItems {
     return entries;
   }
 
-  private static String prefix(LedgerBook book) {
+  static String prefix(LedgerBook book) {
     return "T#" + book.tenantId() + "#" + book.mode().wire() + "#";
   }
 

@@ -1,10 +1,10 @@
 package io.tender.core.webhook;
 
-import io.tender.core.id.Ids;
 import io.tender.core.auth.Principal;
 import io.tender.core.error.ApiException;
 import io.tender.core.error.ErrorCode;
 import io.tender.core.id.IdGenerator;
+import io.tender.core.id.Ids;
 import io.tender.core.tenant.ApprovedDomains;
 import io.tender.core.tenant.Tenant;
 import io.tender.core.tenant.TenantRepository;
@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -122,6 +121,4 @@ public final class WebhookEndpoints {
       throw ApiException.of(ErrorCode.DOMAIN_NOT_APPROVED, DOMAIN_NOT_APPROVED);
     }
   }
-
-
 }

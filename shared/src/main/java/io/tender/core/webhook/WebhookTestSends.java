@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Test sends ({@code POST /api/webhooks/test}): an event of the merchant's choosing, marked as a
@@ -73,7 +74,7 @@ public final class WebhookTestSends {
             WebhookDispatcher.EVENT_ID_HEADER, eventId)));
     WebhookDelivery delivery = WebhookDelivery.testSend(ids.next("wd"), caller.tenantId(), caller.mode(), eventId,
         eventType, endpoint.id(), DeliveryAttempt.of(1, now, result));
-    if (!deliveries.create(delivery, java.util.Optional.empty())) {
+    if (!deliveries.create(delivery, Optional.empty())) {
       throw new IllegalStateException("delivery id " + delivery.id() + " is taken");
     }
     return new Sent(endpoint, eventId, delivery);
