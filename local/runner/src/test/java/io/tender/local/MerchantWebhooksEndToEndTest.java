@@ -551,6 +551,12 @@ class MerchantWebhooksEndToEndTest {
       assertThat(refused.statusCode()).as("%s: %s", query, refused.body()).isEqualTo(400);
       assertThat(json(refused).path("errors").size()).as(query).isEqualTo(1);
     }
+    String foreignCursor = java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("wd_nope".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpResponse<String> foreign = call("GET", "/api/v1/webhooks/deliveries?cursor=" + foreignCursor, shop.apiKey(),
+        null);
+    assertThat(foreign.statusCode()).as("a well-formed cursor this API never returned: %s", foreign.body())
+        .isEqualTo(400);
     for (String query : List.of("after=evt_nope", "limit=0", "limit=1000")) {
       HttpResponse<String> refused = call("GET", "/api/v1/events?" + query, shop.apiKey(), null);
       assertThat(refused.statusCode()).as("%s: %s", query, refused.body()).isEqualTo(400);
@@ -561,6 +567,16 @@ class MerchantWebhooksEndToEndTest {
     assertThat(json(badRequest).path("errors").has("events")).isTrue();
     assertThat(call("POST", "/api/v1/webhooks", shop.apiKey(), "{\"url\":\"http://127.0.0.1:9/hook\"}").statusCode())
         .isEqualTo(400);
+    assertThat(json(call("GET", "/api/v1/webhooks", shop.apiKey(), null)).get("data"))
+        .as("a refused registration leaves no endpoint").isNotNull().isEmpty();
+    for (String data : List.of("[1]", "\"x\"", "3")) {
+      HttpResponse<String> notAnObject = call("POST", "/api/webhooks/test", shop.apiKey(),
+          "{\"eventType\":\"payment.succeeded\",\"data\":" + data + "}");
+      assertThat(notAnObject.statusCode()).as("data %s: %s", data, notAnObject.body()).isEqualTo(400);
+      assertThat(json(notAnObject).path("errors").has("data")).as(data).isTrue();
+    }
+    assertThat(json(call("GET", "/api/v1/webhooks/deliveries", shop.apiKey(), null)).get("data"))
+        .as("a refused test send records no delivery").isNotNull().isEmpty();
     assertThat(call("POST", "/api/v1/webhooks/deliveries/wd_" + "0".repeat(26) + "/redeliver", shop.apiKey(), null)
         .statusCode()).isEqualTo(404);
     assertThat(call("POST", "/api/v1/webhooks/deliveries/nope/redeliver", shop.apiKey(), null).statusCode())
